@@ -1,0 +1,171 @@
+"""The seam between mechhop and the model library.
+
+Everything that knows HookedTransformer's hook names, forward signature, KV
+cache or tokenizer lives here; recipes, generation and analyses call only this
+module. A TransformerBridge backend would be a second class with the same
+methods.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from jaxtyping import Float, Int
+from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
+
+from mechhop.errors import MechhopError
+from mechhop.sites import SITE_KINDS
+
+HookFn = Callable[[torch.Tensor, Any], torch.Tensor | None]
+
+_HOOK_TEMPLATES: dict[str, str] = {
+    "resid_pre": "blocks.{layer}.hook_resid_pre",
+    "resid_mid": "blocks.{layer}.hook_resid_mid",
+    "resid_post": "blocks.{layer}.hook_resid_post",
+    "attn_out": "blocks.{layer}.hook_attn_out",
+    "mlp_out": "blocks.{layer}.hook_mlp_out",
+    "attn_scores": "blocks.{layer}.attn.hook_attn_scores",
+    "pattern": "blocks.{layer}.attn.hook_pattern",
+}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """The shape facts a recipe is validated against (hashable: keys the compile cache)."""
+
+    n_layers: int
+    n_heads: int
+    d_model: int
+    d_vocab: int
+    kinds: tuple[str, ...]
+
+
+class HookedTransformerBackend:
+    """Adapter over a TransformerLens ``HookedTransformer``."""
+
+    def __init__(self, model: HookedTransformer) -> None:
+        if not isinstance(model, HookedTransformer):
+            raise MechhopError(
+                f"Expected a transformer_lens.HookedTransformer, got {type(model).__name__}. "
+                "Load one with mechhop.load_model(...)."
+            )
+        self.model = model
+        cfg = model.cfg
+        kinds = tuple(
+            k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict
+        )
+        self.spec = ModelSpec(cfg.n_layers, cfg.n_heads, cfg.d_model, cfg.d_vocab, kinds)
+
+    # -- structure -------------------------------------------------------------------
+    @property
+    def device(self) -> torch.device:
+        return self.model.cfg.device if isinstance(self.model.cfg.device, torch.device) else (
+            torch.device(self.model.cfg.device or "cpu")
+        )
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.model.cfg.dtype
+
+    def hook_name(self, kind: str, layer: int) -> str:
+        return _HOOK_TEMPLATES[kind].format(layer=layer)
+
+    # -- tokens ----------------------------------------------------------------------
+    @property
+    def has_tokenizer(self) -> bool:
+        return self.model.tokenizer is not None
+
+    def tokenize(self, prompt: str, prepend_bos: bool | None) -> list[int]:
+        if self.model.tokenizer is None:
+            raise MechhopError(
+                "This model has no tokenizer; pass prompts as lists of token ids instead of strings."
+            )
+        kwargs = {} if prepend_bos is None else {"prepend_bos": prepend_bos}
+        return self.model.to_tokens(prompt, **kwargs)[0].tolist()
+
+    @property
+    def prepends_bos(self) -> bool:
+        return bool(self.model.cfg.default_prepend_bos)
+
+    @property
+    def bos_token_id(self) -> int | None:
+        tok = self.model.tokenizer
+        return None if tok is None else tok.bos_token_id
+
+    @property
+    def pad_token_id(self) -> int:
+        tok = self.model.tokenizer
+        if tok is None:
+            return 0
+        for candidate in (tok.pad_token_id, tok.eos_token_id, tok.bos_token_id):
+            if candidate is not None:
+                return int(candidate)
+        return 0
+
+    @property
+    def eos_token_id(self) -> int | None:
+        tok = self.model.tokenizer
+        return None if tok is None else tok.eos_token_id
+
+    def decode(self, ids: Sequence[int]) -> str:
+        if self.model.tokenizer is None:
+            return " ".join(str(i) for i in ids)
+        return self.model.tokenizer.decode(list(ids), skip_special_tokens=True)
+
+    def token_strings(self, ids: Sequence[int]) -> list[str]:
+        if self.model.tokenizer is None:
+            return [str(i) for i in ids]
+        return [self.model.tokenizer.decode([i]) for i in ids]
+
+    # -- running ---------------------------------------------------------------------
+    def new_cache(self, batch_size: int) -> TransformerLensKeyValueCache:
+        return TransformerLensKeyValueCache.init_cache(self.model.cfg, self.device, batch_size)
+
+    @torch.inference_mode()
+    def forward(
+        self,
+        tokens: Int[torch.Tensor, "batch pos"],
+        attention_mask: Int[torch.Tensor, "batch pos"],
+        cache: TransformerLensKeyValueCache | None = None,
+        stop_at_layer: int | None = None,
+    ) -> torch.Tensor:
+        # The mask is always explicit: TransformerLens would otherwise infer it from
+        # pad-token ids, which collide with real tokens (SmolLM2 pads with <|im_end|>).
+        return self.model(
+            tokens.to(self.device),
+            attention_mask=attention_mask.to(self.device),
+            past_kv_cache=cache,
+            stop_at_layer=stop_at_layer,
+        )
+
+    @contextlib.contextmanager
+    def hooks(self, fwd_hooks: list[tuple[str, HookFn]]) -> Iterator[None]:
+        """Install hooks for the duration of the block; removed on any exit."""
+        with self.model.hooks(fwd_hooks=fwd_hooks):
+            yield
+
+    def installed_hook_count(self) -> int:
+        return sum(
+            len(hp._forward_hooks) + len(hp._backward_hooks) for hp in self.model.hook_dict.values()
+        )
+
+    @torch.inference_mode()
+    def project(self, vectors: Float[torch.Tensor, "... d_model"]) -> Float[torch.Tensor, "... d_vocab"]:
+        """Final norm then unembedding (and logit soft-cap, if the model has one), in fp32."""
+        x = vectors.to(self.device, self.dtype)
+        squeeze = x.ndim == 1
+        if squeeze:
+            x = x[None]
+        x = x.reshape(-1, 1, x.shape[-1])
+        if self.model.cfg.normalization_type is not None:
+            x = self.model.ln_final(x)
+        logits = self.model.unembed(x).float()
+        cap = self.model.cfg.output_logits_soft_cap
+        if cap is not None and cap > 0:
+            logits = cap * torch.tanh(logits / cap)
+        logits = logits.reshape(*vectors.shape[:-1], -1)
+        return logits

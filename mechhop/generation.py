@@ -1,0 +1,162 @@
+"""Running and generating under a recipe.
+
+:func:`generate` is the plain, exact method every faster path is checked
+against: one forward of the (left-padded) prompts with the recipe's hooks,
+filling a KV cache, then token-by-token decoding on that cache. By default the
+recipe acts on the prompt pass only (``apply_to="prompt"``): its hooks are
+removed before decoding, so generated tokens see the intervention only through
+the cached keys and values (the paper's setting). ``apply_to="every_step"``
+keeps the hooks on while decoding, which equals re-running the whole sequence
+with the recipe at every step.
+
+Which pass is which is known from the loop, never guessed from tensor shapes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import torch
+from jaxtyping import Float, Int
+from transformer_lens import HookedTransformer
+
+from mechhop.apply import applied, as_backend
+from mechhop.backend import HookedTransformerBackend
+from mechhop.errors import MechhopError
+from mechhop.recipe import Recipe
+from mechhop.tokens import Prompt, PromptBatch, encode
+
+ApplyTo = Literal["prompt", "every_step"]
+Decoding = Literal["greedy", "sample"]
+
+
+@dataclass(frozen=True, eq=False)
+class RunResult:
+    """Logits and records of one forward pass of a batch under a recipe."""
+
+    batch: PromptBatch
+    logits: Float[torch.Tensor, "batch pos d_vocab"]
+    records: dict[str, torch.Tensor]
+
+    @property
+    def last_logits(self) -> Float[torch.Tensor, "batch d_vocab"]:
+        return self.logits[:, -1]
+
+
+@dataclass(frozen=True, eq=False)
+class Generation:
+    """Generated continuations of a batch under a recipe."""
+
+    batch: PromptBatch
+    new_tokens: Int[torch.Tensor, "batch new"]
+    texts: tuple[str, ...]
+    first_logits: Float[torch.Tensor, "batch d_vocab"]
+    records: dict[str, torch.Tensor]
+
+
+def _batch(backend: HookedTransformerBackend, prompts: Sequence[Prompt] | PromptBatch, prepend_bos: bool | None) -> PromptBatch:
+    return prompts if isinstance(prompts, PromptBatch) else encode(backend, prompts, prepend_bos)
+
+
+def run(
+    model: HookedTransformer,
+    prompts: Sequence[Prompt] | PromptBatch,
+    recipe: Recipe | Sequence[Recipe] | None = None,
+    *,
+    prepend_bos: bool | None = None,
+) -> RunResult:
+    """One forward pass of ``prompts`` under ``recipe`` (shared, or one per prompt)."""
+    backend = as_backend(model)
+    batch = _batch(backend, prompts, prepend_bos)
+    with applied(backend, batch, recipe, prepend_bos=prepend_bos) as handle:
+        logits = backend.forward(batch.tokens, batch.attention_mask)
+    return RunResult(batch, logits, handle.records)
+
+
+def generate(
+    model: HookedTransformer,
+    prompts: Sequence[Prompt] | PromptBatch,
+    recipe: Recipe | Sequence[Recipe] | None = None,
+    *,
+    max_new_tokens: int = 10,
+    apply_to: ApplyTo = "prompt",
+    decoding: Decoding = "greedy",
+    temperature: float = 1.0,
+    seeds: int | Sequence[int] = 0,
+    prepend_bos: bool | None = None,
+    stop_at_eos: bool = True,
+) -> Generation:
+    """Generate ``max_new_tokens`` for each prompt under ``recipe``.
+
+    Args:
+        recipe: one recipe for all prompts, one per prompt, or None (clean).
+        apply_to: ``"prompt"`` (paper setting) or ``"every_step"``.
+        decoding: ``"greedy"`` or ``"sample"`` (softmax at ``temperature``).
+        seeds: sampling seed, or one per prompt; a row's samples depend only on
+            its own seed, not on what else is in the batch.
+        stop_at_eos: stop once every row has produced EOS (texts are cut at EOS
+            either way, so results do not change).
+    """
+    if apply_to not in ("prompt", "every_step"):
+        raise MechhopError(f"apply_to must be 'prompt' or 'every_step', got {apply_to!r}.")
+    if decoding not in ("greedy", "sample"):
+        raise MechhopError(f"decoding must be 'greedy' or 'sample', got {decoding!r}.")
+    if max_new_tokens < 1:
+        raise MechhopError(f"max_new_tokens must be at least 1, got {max_new_tokens}.")
+    if decoding == "sample" and not temperature > 0:
+        raise MechhopError(f"temperature must be > 0 for sampling, got {temperature}.")
+    backend = as_backend(model)
+    batch = _batch(backend, prompts, prepend_bos)
+    generators = _generators(seeds, batch.size) if decoding == "sample" else None
+    eos = backend.eos_token_id
+    cache = backend.new_cache(batch.size)
+    ones = torch.ones((batch.size, 1), dtype=torch.long)
+
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(applied(backend, batch, recipe, prepend_bos=prepend_bos))
+        logits = backend.forward(batch.tokens, batch.attention_mask, cache)[:, -1]
+        records = handle.records
+        first_logits = logits.float()
+        if apply_to == "prompt":
+            stack.close()  # hooks off: decoding sees the patch only through the KV cache
+        chosen: list[torch.Tensor] = []
+        done = torch.zeros(batch.size, dtype=torch.bool)
+        for step in range(max_new_tokens):
+            token = _choose(logits, generators, temperature)
+            if eos is not None:
+                token = torch.where(done, torch.full_like(token, backend.pad_token_id), token)
+                done |= token == eos
+            chosen.append(token)
+            if step == max_new_tokens - 1 or (stop_at_eos and eos is not None and bool(done.all())):
+                break
+            handle.at(batch.width + step)
+            logits = backend.forward(token[:, None], ones, cache)[:, -1]
+
+    new_tokens = torch.stack(chosen, dim=1)
+    pad = torch.full((batch.size, max_new_tokens - new_tokens.shape[1]), backend.pad_token_id)
+    new_tokens = torch.cat([new_tokens, pad], dim=1)
+    texts = tuple(backend.decode(_until_eos(row.tolist(), eos)) for row in new_tokens)
+    return Generation(batch, new_tokens, texts, first_logits, records)
+
+
+def _until_eos(ids: list[int], eos: int | None) -> list[int]:
+    return ids[: ids.index(eos)] if eos is not None and eos in ids else ids
+
+
+def _generators(seeds: int | Sequence[int], size: int) -> list[torch.Generator]:
+    seq = [seeds] * size if isinstance(seeds, int) else list(seeds)
+    if len(seq) != size:
+        raise MechhopError(f"Got {len(seq)} seeds for {size} prompts: pass one seed or one per prompt.")
+    return [torch.Generator().manual_seed(int(s)) for s in seq]
+
+
+def _choose(
+    logits: torch.Tensor, generators: list[torch.Generator] | None, temperature: float
+) -> torch.Tensor:
+    if generators is None:
+        return logits.argmax(dim=-1).cpu()
+    probs = torch.softmax(logits.float().cpu() / temperature, dim=-1)
+    return torch.cat([torch.multinomial(probs[i], 1, generator=g) for i, g in enumerate(generators)])
