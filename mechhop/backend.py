@@ -55,16 +55,16 @@ class HookedTransformerBackend:
             )
         self.model = model
         cfg = model.cfg
-        kinds = tuple(
-            k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict
-        )
+        kinds = tuple(k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict)
         self.spec = ModelSpec(cfg.n_layers, cfg.n_heads, cfg.d_model, cfg.d_vocab, kinds)
 
     # -- structure -------------------------------------------------------------------
     @property
     def device(self) -> torch.device:
-        return self.model.cfg.device if isinstance(self.model.cfg.device, torch.device) else (
-            torch.device(self.model.cfg.device or "cpu")
+        return (
+            self.model.cfg.device
+            if isinstance(self.model.cfg.device, torch.device)
+            else (torch.device(self.model.cfg.device or "cpu"))
         )
 
     @property
@@ -125,7 +125,7 @@ class HookedTransformerBackend:
     def new_cache(self, batch_size: int) -> TransformerLensKeyValueCache:
         return TransformerLensKeyValueCache.init_cache(self.model.cfg, self.device, batch_size)
 
-    @torch.inference_mode()
+    @torch.no_grad()
     def forward(
         self,
         tokens: Int[torch.Tensor, "batch pos"],
@@ -149,11 +149,9 @@ class HookedTransformerBackend:
             yield
 
     def installed_hook_count(self) -> int:
-        return sum(
-            len(hp._forward_hooks) + len(hp._backward_hooks) for hp in self.model.hook_dict.values()
-        )
+        return sum(len(hp._forward_hooks) + len(hp._backward_hooks) for hp in self.model.hook_dict.values())
 
-    @torch.inference_mode()
+    @torch.no_grad()
     def project(self, vectors: Float[torch.Tensor, "... d_model"]) -> Float[torch.Tensor, "... d_vocab"]:
         """Final norm then unembedding (and logit soft-cap, if the model has one), in fp32."""
         x = vectors.to(self.device, self.dtype)

@@ -57,7 +57,11 @@ class Generation:
     records: dict[str, torch.Tensor]
 
 
-def _batch(backend: HookedTransformerBackend, prompts: Sequence[Prompt] | PromptBatch, prepend_bos: bool | None) -> PromptBatch:
+def _batch(
+    backend: HookedTransformerBackend,
+    prompts: Sequence[Prompt] | PromptBatch,
+    prepend_bos: bool | None,
+) -> PromptBatch:
     return prompts if isinstance(prompts, PromptBatch) else encode(backend, prompts, prepend_bos)
 
 

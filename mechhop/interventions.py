@@ -20,7 +20,6 @@ import math
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Union
 
 import torch
 from jaxtyping import Float
@@ -88,10 +87,12 @@ class Patch:
 
     site: Site
     source: Site | None = None
-    source_prompt: str | None = None
+    source_prompt: str | tuple[int, ...] | None = None
     value: Vector | None = None
 
     def __post_init__(self) -> None:
+        if self.source_prompt is not None and not isinstance(self.source_prompt, str):
+            object.__setattr__(self, "source_prompt", _int_tuple(self.source_prompt, "source_prompt ids"))
         if (self.source is None) == (self.value is None):
             raise RecipeError(
                 f"Patch at {self.site} needs exactly one of source= (a Site read from a clean run) "
@@ -142,9 +143,7 @@ class KnockOut:
     def describe(self) -> str:
         queries = "all" if self.queries is None else list(self.queries)
         heads = "all heads" if self.heads is None else f"heads {list(self.heads)}"
-        if len(self.layers) > 2 and list(self.layers) == list(
-            range(self.layers[0], self.layers[-1] + 1)
-        ):
+        if len(self.layers) > 2 and list(self.layers) == list(range(self.layers[0], self.layers[-1] + 1)):
             layers = f"L{self.layers[0]}..L{self.layers[-1]}"
         else:
             layers = ",".join(f"L{layer}" for layer in self.layers)
@@ -185,10 +184,8 @@ class Project:
         return f"Project {self.site} to vocab as {self.key!r}"
 
 
-Intervention = Union[Patch, KnockOut, Record, Project]
-INTERVENTION_TYPES: dict[str, type] = {
-    cls.__name__: cls for cls in (Patch, KnockOut, Record, Project)
-}
+Intervention = Patch | KnockOut | Record | Project
+INTERVENTION_TYPES: dict[str, type] = {cls.__name__: cls for cls in (Patch, KnockOut, Record, Project)}
 
 
 def intervention_to_dict(step: Intervention) -> dict[str, object]:
@@ -197,7 +194,11 @@ def intervention_to_dict(step: Intervention) -> dict[str, object]:
             "type": "Patch",
             "site": step.site.to_dict(),
             "source": None if step.source is None else step.source.to_dict(),
-            "source_prompt": step.source_prompt,
+            "source_prompt": (
+                step.source_prompt
+                if step.source_prompt is None or isinstance(step.source_prompt, str)
+                else list(step.source_prompt)
+            ),
             "value": None if step.value is None else list(step.value.values),
         }
     if isinstance(step, KnockOut):
@@ -222,7 +223,7 @@ def intervention_from_dict(data: dict[str, object]) -> Intervention:
             return Patch(
                 site=Site.from_dict(data["site"]),  # type: ignore[arg-type]
                 source=None if source is None else Site.from_dict(source),  # type: ignore[arg-type]
-                source_prompt=data.get("source_prompt"),  # type: ignore[arg-type]
+                source_prompt=data.get("source_prompt"),  # type: ignore[arg-type]  # ids: list -> tuple
                 value=None if value is None else Vector(tuple(float(v) for v in value)),  # type: ignore[union-attr]
             )
         if kind == "KnockOut":
@@ -237,9 +238,7 @@ def intervention_from_dict(data: dict[str, object]) -> Intervention:
             return cls(site=Site.from_dict(data["site"]), name=data.get("name"))  # type: ignore[arg-type]
     except KeyError as exc:
         raise RecipeError(f"{kind} step {data!r} is missing the field {exc.args[0]!r}.") from None
-    raise RecipeError(
-        f"Unknown intervention type {kind!r}; valid types: {', '.join(INTERVENTION_TYPES)}."
-    )
+    raise RecipeError(f"Unknown intervention type {kind!r}; valid types: {', '.join(INTERVENTION_TYPES)}.")
 
 
 def as_positions(values: int | Sequence[int]) -> tuple[int, ...]:

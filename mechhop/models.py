@@ -40,7 +40,12 @@ from typing import Any, Literal
 
 import torch
 
-from mechhop.errors import MechhopError, ModelNotFoundError, WeightsPackageMissingError, did_you_mean
+from mechhop.errors import (
+    MechhopError,
+    ModelNotFoundError,
+    WeightsPackageMissingError,
+    did_you_mean,
+)
 
 log = logging.getLogger(__name__)
 
@@ -249,9 +254,7 @@ def _convert_gguf(entry: EmbeddedModel, folder: Path) -> None:
         gguf = entry.gguf(Path(work))
         with _quiet():
             tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-            hf = AutoModelForCausalLM.from_pretrained(
-                gguf.parent, gguf_file=gguf.name, dtype=torch.float32
-            )
+            hf = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
             # The tensors are dequantised floats; drop the GGUF marker so the folder loads
             # as a plain float checkpoint.
             hf.hf_quantizer = None
@@ -288,7 +291,14 @@ def load_hf_model(name: str = DEFAULT_MODEL, *, dtype: DType = "float32") -> tup
 
 
 # -- HookedTransformer construction ---------------------------------------------------------
-def _tl_config(tl_name: str, hf_config: dict[str, Any], processing: WeightProcessing, device: str, dtype: torch.dtype, prepend_bos: bool | None):
+def _tl_config(
+    tl_name: str,
+    hf_config: dict[str, Any],
+    processing: WeightProcessing,
+    device: str,
+    dtype: torch.dtype,
+    prepend_bos: bool | None,
+):
     from transformer_lens import loading_from_pretrained as loading
 
     with _quiet():
@@ -344,7 +354,10 @@ def _from_hf_folder(
         model.load_and_process_state_dict(state, **asdict(processing))
     if weights_cache is not None:
         with _staging(weights_cache) as tmp:
-            save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(tmp / "weights.safetensors"))
+            save_file(
+                {k: v.contiguous() for k, v in model.state_dict().items()},
+                str(tmp / "weights.safetensors"),
+            )
             _write_manifest(tmp, processing=asdict(processing), dtype=str(dtype))
     return _to_device(model, device)
 
@@ -385,7 +398,12 @@ def load_model(
         bos = entry.prepend_bos if prepend_bos is None else prepend_bos
         tag = f"{processing.tag}-{dtype}-tl{_version('transformer_lens', name)}"
         model = _from_hf_folder(
-            folder, entry.tl_name, processing, device, torch_dtype, bos,
+            folder,
+            entry.tl_name,
+            processing,
+            device,
+            torch_dtype,
+            bos,
             weights_cache=folder.parent / f"tl-{tag}",
         )
         source, location = "embedded", str(folder)
@@ -408,7 +426,9 @@ def load_model(
     return model
 
 
-def _from_transformer_lens(name: str, processing: WeightProcessing, device: str, dtype: str, prepend_bos: bool | None):
+def _from_transformer_lens(
+    name: str, processing: WeightProcessing, device: str, dtype: str, prepend_bos: bool | None
+):
     from transformer_lens import HookedTransformer
     from transformer_lens import loading_from_pretrained as loading
 

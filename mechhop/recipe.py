@@ -130,9 +130,7 @@ class CompiledRecipe:
     @property
     def sources(self) -> tuple[tuple[str | None, Site], ...]:
         """(source prompt or None for the run's own prompt, source site) of every Patch."""
-        return tuple(
-            (s.source_prompt, s.source) for s in self.steps if isinstance(s, Patch) and s.source
-        )
+        return tuple((s.source_prompt, s.source) for s in self.steps if isinstance(s, Patch) and s.source)
 
 
 def compile_recipe(recipe: Recipe, spec: ModelSpec) -> CompiledRecipe:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Union
 
 import torch
 from jaxtyping import Int
@@ -18,7 +17,7 @@ from jaxtyping import Int
 from mechhop.backend import HookedTransformerBackend
 from mechhop.errors import MechhopError, PositionError
 
-Prompt = Union[str, Sequence[int]]
+Prompt = str | Sequence[int]
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,14 +76,10 @@ def encode(
         raise MechhopError("No prompts given: pass at least one prompt.")
     rows: list[list[int]] = []
     for i, prompt in enumerate(prompts):
-        if isinstance(prompt, str):
-            ids = backend.tokenize(prompt, prepend_bos)
-        else:
-            ids = [int(t) for t in prompt]
+        ids = backend.tokenize(prompt, prepend_bos) if isinstance(prompt, str) else [int(t) for t in prompt]
         if not ids:
             raise MechhopError(
-                f"Prompt {i} ({prompt!r}) has no tokens; give a non-empty prompt "
-                "(or prepend_bos=True)."
+                f"Prompt {i} ({prompt!r}) has no tokens; give a non-empty prompt (or prepend_bos=True)."
             )
         rows.append(ids)
     width = max(len(r) for r in rows)

