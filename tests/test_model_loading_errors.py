@@ -64,3 +64,24 @@ def test_failed_conversion_leaves_no_half_written_entry(tmp_path, monkeypatch):
         raise RuntimeError("interrupted")
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_transformer_lens_names_go_through_from_pretrained_with_our_settings(monkeypatch):
+    from transformer_lens import HookedTransformer
+
+    from tests.conftest import make_tiny
+
+    seen = {}
+
+    def fake_from_pretrained(name, **kwargs):
+        seen.update(kwargs, name=name)
+        return make_tiny("ln-absolute-mha")
+
+    monkeypatch.setattr(HookedTransformer, "from_pretrained", fake_from_pretrained)
+    processing = mechhop.WeightProcessing(center_unembed=False)
+    model = mechhop.load_model("GPT2", device="cpu", processing=processing, prepend_bos=True)
+    assert seen["name"] == "gpt2"  # aliases resolve to the official name
+    assert seen["center_unembed"] is False and seen["fold_ln"] is True
+    assert seen["default_prepend_bos"] is True and seen["default_padding_side"] == "left"
+    info = mechhop.model_info(model)
+    assert info.source == "transformer_lens" and info.processing == processing

@@ -112,3 +112,11 @@ def test_corrupt_weight_cache_is_rebuilt(tmp_path, monkeypatch):
     tokens = first.to_tokens("The capital of France is")
     assert torch.equal(first(tokens), again(tokens))
     assert weights.stat().st_size > 1000
+
+
+def test_local_hugging_face_folder_loads_like_the_embedded_model(smol):
+    local = mechhop.load_model(str(embedded_hf_folder("smollm2-135m")), device="cpu", prepend_bos=False)
+    info = mechhop.model_info(local)
+    assert info.source == "local" and info.processing == mechhop.model_info(smol).processing
+    tokens = smol.to_tokens("the author of Hamlet is")
+    torch.testing.assert_close(local(tokens), smol(tokens), atol=1e-5, rtol=1e-5)
