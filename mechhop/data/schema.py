@@ -1,0 +1,378 @@
+"""Two-hop queries: the typed record, its prompts, and dataset I/O with validation.
+
+A query chains two facts through a bridge entity: (e1, r1, e2) and
+(e2, r2, e3), e.g. (Imagine, performer, John Lennon), (John Lennon, spouse,
+Yoko Ono). Its prompts follow Biran et al. (2024) and METHOD.md §1:
+
+=================  =================================================  ========
+prompt             text                                               expects
+=================  =================================================  ========
+two_hop            r2(r1(e1)) + " is"                                 e3
+first_hop          r1(e1) + " is"                                     e2
+second_hop         r2(e2) + " is"                                     e3
+entity_shortcut    r2(e1) + " is"                                     e3
+relation_shortcut  r2(r1("")) without the trailing " of" + " is"      e3
+=================  =================================================  ========
+
+Datasets load from CSV (the paper's ``two_hop.csv`` as is, or a plain CSV
+with the five labels and two templates), JSONL and Parquet. Validation
+reports every bad row at once (row, field, reason) and never drops rows.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from mechhop.errors import MechhopError
+
+PromptName = Literal["two_hop", "first_hop", "second_hop", "entity_shortcut", "relation_shortcut"]
+PROMPT_NAMES: tuple[PromptName, ...] = (
+    "two_hop",
+    "first_hop",
+    "second_hop",
+    "entity_shortcut",
+    "relation_shortcut",
+)
+EXPECTED_ENTITY: dict[str, str] = {
+    "two_hop": "e3",
+    "first_hop": "e2",
+    "second_hop": "e3",
+    "entity_shortcut": "e3",
+    "relation_shortcut": "e3",
+}
+
+# The paper's two_hop.csv columns (METHOD.md §1).
+PAPER_COLUMNS: tuple[str, ...] = (
+    "id", "e1", "r1", "e2", "r2", "e3", "e1_label", "e2_label", "e3_label",
+    "e1_aliases", "e2_aliases", "e3_aliases", "e1_type", "r1_type", "e2_type", "r2_type", "e3_type",
+    "e1_popularity", "e2_popularity", "e3_popularity", "r1_template", "r2_template", "source_prompt",
+)  # fmt: skip
+REQUIRED_COLUMNS: tuple[str, ...] = ("e1", "r1", "e2", "r2", "e3", "r1_template", "r2_template")
+
+
+class DatasetError(MechhopError, ValueError):
+    """A dataset file or table is invalid; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class PromptStyle:
+    """How query prompts are phrased.
+
+    The paper setting is lowercase ``"the spouse of ... is"``. ``capitalize``
+    upper-cases the first letter; ``prefix`` is prepended verbatim (e.g. a
+    few-shot block ending in a newline); ``suffix`` ends every prompt.
+    """
+
+    capitalize: bool = False
+    prefix: str = ""
+    suffix: str = " is"
+
+    def apply(self, text: str) -> str:
+        if self.capitalize and text:
+            text = text[0].upper() + text[1:]
+        return f"{self.prefix}{text}{self.suffix}"
+
+
+PAPER_STYLE = PromptStyle()
+
+
+@dataclass(frozen=True)
+class TwoHopQuery:
+    """One two-hop query. ``e*``/``r*`` are ids (Wikidata ids, or labels when there are none)."""
+
+    id: str
+    e1: str
+    r1: str
+    e2: str
+    r2: str
+    e3: str
+    e1_label: str
+    e2_label: str
+    e3_label: str
+    r1_template: str
+    r2_template: str
+    e1_aliases: tuple[str, ...] = ()
+    e2_aliases: tuple[str, ...] = ()
+    e3_aliases: tuple[str, ...] = ()
+    e1_type: str = ""
+    r1_type: str = ""
+    e2_type: str = ""
+    r2_type: str = ""
+    e3_type: str = ""
+    e1_popularity: float | None = None
+    e2_popularity: float | None = None
+    e3_popularity: float | None = None
+    source_prompt: str = ""
+
+    # -- prompts ----------------------------------------------------------------------
+    def prompt_text(self, name: PromptName, style: PromptStyle = PAPER_STYLE) -> str:
+        r1, r2 = self.r1_template, self.r2_template
+        if name == "two_hop":
+            text = r2.format(r1.format(self.e1_label))
+        elif name == "first_hop":
+            text = r1.format(self.e1_label)
+        elif name == "second_hop":
+            text = r2.format(self.e2_label)
+        elif name == "entity_shortcut":
+            text = r2.format(self.e1_label)
+        elif name == "relation_shortcut":
+            text = r2.format(r1.format("")).rstrip()
+            if text.endswith(" of"):
+                text = text[: -len(" of")]
+        else:
+            raise MechhopError(f"Unknown prompt {name!r}; valid: {', '.join(PROMPT_NAMES)}.")
+        return style.apply(text)
+
+    def prompts(self, style: PromptStyle = PAPER_STYLE) -> dict[str, str]:
+        return {name: self.prompt_text(name, style) for name in PROMPT_NAMES}
+
+    @property
+    def two_hop_prompt(self) -> str:
+        return self.prompt_text("two_hop")
+
+    def answers(self, entity: Literal["e1", "e2", "e3"]) -> tuple[str, ...]:
+        """Answer strings of an entity: its label and aliases longer than one character."""
+        label = getattr(self, f"{entity}_label")
+        aliases = getattr(self, f"{entity}_aliases")
+        out = [label, *[a for a in aliases if len(a) > 1]]
+        return tuple(dict.fromkeys(out))
+
+    @property
+    def relation_pair(self) -> str:
+        return f"{self.r1_type or self.r1} -> {self.r2_type or self.r2}"
+
+    def to_row(self) -> dict[str, Any]:
+        row = asdict(self)
+        for e in ("e1", "e2", "e3"):
+            row[f"{e}_aliases"] = list(row[f"{e}_aliases"])
+        return row
+
+
+_FIELDS = tuple(f.name for f in fields(TwoHopQuery))
+
+
+class TwoHopDataset(Sequence[TwoHopQuery]):
+    """An immutable sequence of :class:`TwoHopQuery` with I/O and summaries."""
+
+    def __init__(self, queries: Iterable[TwoHopQuery]) -> None:
+        self._queries = tuple(queries)
+        ids = [q.id for q in self._queries]
+        if len(set(ids)) != len(ids):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})[:5]
+            raise DatasetError(f"Query ids must be unique; repeated: {dupes}.")
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return TwoHopDataset(self._queries[index])
+        return self._queries[index]
+
+    def __iter__(self) -> Iterator[TwoHopQuery]:
+        return iter(self._queries)
+
+    def __repr__(self) -> str:
+        pairs = len({q.relation_pair for q in self._queries})
+        return f"TwoHopDataset({len(self)} queries, {pairs} relation pairs)"
+
+    def by_id(self, query_id: str) -> TwoHopQuery:
+        for q in self._queries:
+            if q.id == query_id:
+                return q
+        raise DatasetError(f"No query with id {query_id!r} in {self!r}.")
+
+    def subset(self, ids: Iterable[str]) -> TwoHopDataset:
+        wanted = set(ids)
+        return TwoHopDataset(q for q in self._queries if q.id in wanted)
+
+    def summary(self) -> pd.DataFrame:
+        """Query counts by relation pair (r1 -> r2), most frequent first."""
+        frame = pd.DataFrame({"relation_pair": [q.relation_pair for q in self._queries]})
+        counts = frame.value_counts("relation_pair").rename("queries").reset_index()
+        return counts.sort_values(["queries", "relation_pair"], ascending=[False, True], ignore_index=True)
+
+    # -- tables and files -------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([q.to_row() for q in self._queries], columns=list(_FIELDS))
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, *, source: str = "table") -> TwoHopDataset:
+        return cls(_parse_frame(frame, source))
+
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> TwoHopDataset:
+        """Load ``.csv``, ``.jsonl`` or ``.parquet`` (the paper's two_hop.csv loads as is)."""
+        path = Path(path)
+        if not path.is_file():
+            raise DatasetError(f"Dataset file {str(path)!r} does not exist.")
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+                frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Unnamed:") or c == ""])
+            elif suffix in (".jsonl", ".ndjson"):
+                frame = pd.read_json(path, lines=True, dtype=False)
+            elif suffix in (".parquet", ".pq"):
+                frame = pd.read_parquet(path)
+            else:
+                raise DatasetError(
+                    f"Unsupported dataset format {suffix!r} for {str(path)!r}; use .csv, .jsonl or .parquet."
+                )
+        except (ValueError, OSError) as exc:
+            if isinstance(exc, DatasetError):
+                raise
+            raise DatasetError(f"Could not read {str(path)!r}: {exc}") from exc
+        return cls.from_frame(frame, source=str(path))
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write by suffix (.csv, .jsonl, .parquet), atomically (temp file, then rename)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        frame = self.to_frame()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            if suffix == ".csv":
+                for e in ("e1", "e2", "e3"):
+                    frame[f"{e}_aliases"] = frame[f"{e}_aliases"].map(repr)
+                frame.to_csv(tmp, index=False)
+            elif suffix in (".jsonl", ".ndjson"):
+                frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
+            elif suffix in (".parquet", ".pq"):
+                frame.to_parquet(tmp, index=False)
+            else:
+                raise DatasetError(f"Unsupported dataset format {suffix!r}; use .csv, .jsonl or .parquet.")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return path
+
+    def replace_all(self, **changes: Any) -> TwoHopDataset:
+        return TwoHopDataset(replace(q, **changes) for q in self._queries)
+
+
+# -- parsing and validation ------------------------------------------------------------------
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # 0-based data row
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.field}: {self.reason}"
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value: Any) -> str:
+    return "" if _is_missing(value) else str(value).strip()
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    """Aliases from a list, a Python-list literal (paper CSV) or a JSON list; raises ValueError."""
+    if _is_missing(value) or (isinstance(value, str) and not value.strip()):
+        return ()
+    if isinstance(value, str):
+        try:
+            parsed = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            try:
+                parsed = json.loads(value)
+            except json.JSONDecodeError:
+                raise ValueError(f"cannot parse {value[:60]!r} as a list of strings") from None
+    else:
+        parsed = value
+    if hasattr(parsed, "tolist"):
+        parsed = parsed.tolist()
+    if not isinstance(parsed, (list, tuple)) or not all(isinstance(a, str) for a in parsed):
+        raise ValueError(f"expected a list of strings, got {str(value)[:60]!r}")
+    return tuple(a.strip() for a in parsed if a.strip())
+
+
+def _popularity(value: Any) -> float | None:
+    if _is_missing(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    return float(value)
+
+
+def _parse_frame(frame: pd.DataFrame, source: str) -> list[TwoHopQuery]:
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DatasetError(
+            f"{source}: missing column(s) {missing}. A dataset needs at least "
+            f"{', '.join(REQUIRED_COLUMNS)} (labels, relations, templates); found {list(frame.columns)}."
+        )
+    problems: list[RowProblem] = []
+    queries: list[TwoHopQuery] = []
+    records = frame.to_dict("records")
+    for i, rec in enumerate(records):
+        row_problems: list[RowProblem] = []
+
+        def bad(field: str, reason: str, row: int = i, sink: list[RowProblem] = row_problems) -> None:
+            sink.append(RowProblem(row, field, reason))
+
+        values: dict[str, Any] = {}
+        for e in ("e1", "e2", "e3"):
+            ident = _text(rec.get(e))
+            label = _text(rec.get(f"{e}_label")) or ident
+            if not label:
+                bad(f"{e}_label" if f"{e}_label" in rec else e, "empty entity label")
+            values[e] = ident or label
+            values[f"{e}_label"] = label
+            try:
+                values[f"{e}_aliases"] = _aliases(rec.get(f"{e}_aliases"))
+            except ValueError as exc:
+                bad(f"{e}_aliases", f"unparsable aliases: {exc}")
+            try:
+                values[f"{e}_popularity"] = _popularity(rec.get(f"{e}_popularity"))
+            except (TypeError, ValueError):
+                bad(f"{e}_popularity", f"not a number: {rec.get(f'{e}_popularity')!r}")
+            values[f"{e}_type"] = _text(rec.get(f"{e}_type"))
+        for r in ("r1", "r2"):
+            values[r] = _text(rec.get(r))
+            if not values[r]:
+                bad(r, "empty relation")
+            template = _text(rec.get(f"{r}_template"))
+            if template.count("{}") != 1:
+                slot = "has no '{}' slot" if "{}" not in template else "has more than one '{}' slot"
+                bad(f"{r}_template", f"template {template!r} {slot}")
+            values[f"{r}_template"] = template
+            values[f"{r}_type"] = _text(rec.get(f"{r}_type"))
+        for a, b in (("e1", "e3"), ("e1", "e2"), ("e2", "e3")):
+            la, lb = values[f"{a}_label"].casefold(), values[f"{b}_label"].casefold()
+            if la and la == lb:
+                same = values[f"{a}_label"]
+                bad(
+                    f"{a}/{b}",
+                    f"{a} and {b} are the same entity ({same!r}); a query needs 3 distinct entities",
+                )
+        query_id = _text(rec.get("id")) or f"row{i}"
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        queries.append(TwoHopQuery(id=query_id, source_prompt=_text(rec.get("source_prompt")), **values))
+    if problems:
+        line = (lambda p: f" (file line {p.row + 2})") if source.lower().endswith(".csv") else (lambda p: "")
+        shown = "\n  ".join(f"{p}{line(p)}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        rows = len({p.row for p in problems})
+        raise DatasetError(
+            f"{source}: {len(problems)} problem(s) in {rows} of {len(records)} rows "
+            f"(rows are 0-based data rows; nothing was dropped):\n  {shown}{more}"
+        )
+    return queries

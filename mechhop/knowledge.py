@@ -1,0 +1,260 @@
+"""Knowledge filtering: which two-hop queries does a model know the parts of?
+
+Following Biran et al. (2024, §3) and METHOD.md §1, each query's five prompts
+(two-hop, first hop, second hop, entity shortcut, relation shortcut) are
+answered by greedy decoding of 10 new tokens. A continuation is correct when,
+stripped and with newlines turned into spaces, it contains an answer string
+(label or alias longer than one character) of the expected entity,
+case-insensitively.
+
+A query is *usable* when the first and second hop are correct and neither
+shortcut yields e3; usable queries split into composition-correct and
+composition-incorrect, the two groups every analysis reports.
+
+Identical prompts are generated once (first-hop prompts repeat across queries
+that share (e1, r1), for instance), batched by token length. With
+``cache_path`` every finished batch is appended to a JSONL file, so an
+interrupted evaluation resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from mechhop.apply import as_backend
+from mechhop.data.schema import (
+    EXPECTED_ENTITY,
+    PAPER_STYLE,
+    PROMPT_NAMES,
+    PromptStyle,
+    TwoHopDataset,
+)
+from mechhop.errors import MechhopError
+from mechhop.generation import generate
+from mechhop.models import model_info
+from mechhop.tokens import encode
+
+Group = Literal["correct", "incorrect"]
+
+
+def normalise_output(text: str) -> str:
+    return text.strip().replace("\n", " ")
+
+
+def answer_matches(text: str, answers: Iterable[str]) -> bool:
+    """The paper's answer check: any answer string occurs in the output, case-insensitively."""
+    haystack = normalise_output(text).casefold()
+    return any(a.casefold() in haystack for a in answers if a)
+
+
+@dataclass(frozen=True)
+class KnowledgeResult:
+    """Per-query outcomes of the five prompts, with the usable split."""
+
+    table: pd.DataFrame
+    dataset: TwoHopDataset
+    style: PromptStyle
+    model: str
+    seconds: float
+    generations: int
+
+    @property
+    def usable(self) -> TwoHopDataset:
+        return self.dataset.subset(self.table.loc[self.table["usable"], "id"])
+
+    def group(self, group: Group) -> TwoHopDataset:
+        """Usable queries whose composition is ``"correct"`` or ``"incorrect"``."""
+        if group not in ("correct", "incorrect"):
+            raise MechhopError(f"group must be 'correct' or 'incorrect', got {group!r}.")
+        return self.dataset.subset(self.table.loc[self.table["group"] == group, "id"])
+
+    @property
+    def counts(self) -> dict[str, int]:
+        t = self.table
+        return {
+            "queries": len(t),
+            "first_hop_correct": int(t["first_hop_correct"].sum()),
+            "second_hop_correct": int(t["second_hop_correct"].sum()),
+            "two_hop_correct": int(t["two_hop_correct"].sum()),
+            "entity_shortcut": int(t["entity_shortcut_correct"].sum()),
+            "relation_shortcut": int(t["relation_shortcut_correct"].sum()),
+            "usable": int(t["usable"].sum()),
+            "usable_correct": int((t["group"] == "correct").sum()),
+            "usable_incorrect": int((t["group"] == "incorrect").sum()),
+        }
+
+    @property
+    def queries_per_second(self) -> float:
+        return len(self.table) / self.seconds if self.seconds > 0 else float("inf")
+
+    def summary(self) -> pd.DataFrame:
+        """Counts by relation pair (r1 -> r2)."""
+        t = self.table
+        grouped = t.groupby("relation_pair")
+        out = pd.DataFrame(
+            {
+                "queries": grouped.size(),
+                "first_hop": grouped["first_hop_correct"].sum(),
+                "second_hop": grouped["second_hop_correct"].sum(),
+                "two_hop": grouped["two_hop_correct"].sum(),
+                "shortcut": grouped.apply(
+                    lambda g: int((g["entity_shortcut_correct"] | g["relation_shortcut_correct"]).sum()),
+                    include_groups=False,
+                ),
+                "usable": grouped["usable"].sum(),
+                "usable_correct": grouped["group"].apply(lambda s: int((s == "correct").sum())),
+                "usable_incorrect": grouped["group"].apply(lambda s: int((s == "incorrect").sum())),
+            }
+        )
+        return out.sort_values(["usable", "queries"], ascending=False).reset_index()
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"KnowledgeResult({self.model}: {c['queries']} queries, {c['usable']} usable "
+            f"({c['usable_correct']} correct, {c['usable_incorrect']} incorrect), "
+            f"{self.queries_per_second:.1f} queries/s)"
+        )
+
+
+def classify(
+    dataset: TwoHopDataset, outputs: Mapping[str, str], style: PromptStyle = PAPER_STYLE
+) -> pd.DataFrame:
+    """Per-query table from generated continuations keyed by prompt text (no model needed)."""
+    rows = []
+    for q in dataset:
+        row: dict[str, object] = {"id": q.id, "relation_pair": q.relation_pair}
+        for name in PROMPT_NAMES:
+            prompt = q.prompt_text(name, style)
+            if prompt not in outputs:
+                raise MechhopError(f"No generation for prompt {prompt!r} of query {q.id}.")
+            text = outputs[prompt]
+            row[f"{name}_prompt"] = prompt
+            row[f"{name}_output"] = normalise_output(text)
+            row[f"{name}_correct"] = answer_matches(text, q.answers(EXPECTED_ENTITY[name]))  # type: ignore[arg-type]
+        usable = (
+            row["first_hop_correct"]
+            and row["second_hop_correct"]
+            and not row["entity_shortcut_correct"]
+            and not row["relation_shortcut_correct"]
+        )
+        row["usable"] = bool(usable)
+        row["group"] = ("correct" if row["two_hop_correct"] else "incorrect") if usable else "unusable"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def generate_outputs(
+    model,
+    prompts: Sequence[str],
+    *,
+    batch_size: int = 32,
+    max_new_tokens: int = 10,
+    cache_path: str | Path | None = None,
+    progress: bool = True,
+) -> dict[str, str]:
+    """Greedy continuations of distinct prompts, batched by length, resumable via ``cache_path``."""
+    if batch_size < 1:
+        raise MechhopError(f"batch_size must be at least 1, got {batch_size}.")
+    unique = list(dict.fromkeys(prompts))
+    name = getattr(model_info(model), "name", model.cfg.model_name)
+    header = {"mechhop_generations": 1, "model": name, "max_new_tokens": max_new_tokens}
+    done = _read_cache(Path(cache_path), header) if cache_path else {}
+    todo = [p for p in unique if p not in done]
+    backend = as_backend(model)
+    lengths = {p: len(ids) for p, ids in zip(todo, [backend.tokenize(p, None) for p in todo], strict=True)}
+    todo.sort(key=lambda p: (lengths[p], p))
+    bar = tqdm(
+        total=len(unique),
+        initial=len(unique) - len(todo),
+        desc="generating",
+        unit="prompt",
+        disable=not progress,
+    )
+    sink = _open_cache(Path(cache_path), header) if cache_path else None
+    try:
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            texts = generate(model, encode(backend, chunk), max_new_tokens=max_new_tokens).texts
+            for prompt, text in zip(chunk, texts, strict=True):
+                done[prompt] = text
+                if sink:
+                    sink.write(json.dumps({"prompt": prompt, "output": text}) + "\n")
+            if sink:
+                sink.flush()
+            bar.update(len(chunk))
+    finally:
+        bar.close()
+        if sink:
+            sink.close()
+    return {p: done[p] for p in unique}
+
+
+def _read_cache(path: Path, header: dict[str, object]) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    done: dict[str, str] = {}
+    with path.open() as f:
+        first = f.readline()
+        try:
+            found = json.loads(first) if first.strip() else header
+        except json.JSONDecodeError:
+            found = None
+        if found != header:
+            raise MechhopError(
+                f"Generation cache {str(path)!r} was written for {found}, not {header}; "
+                "pass another cache_path (or delete this file) to start afresh."
+            )
+        for line in f:
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                break  # a line cut by an interruption: everything before it is kept
+            done[rec["prompt"]] = rec["output"]
+    return done
+
+
+def _open_cache(path: Path, header: dict[str, object]):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists() or path.stat().st_size == 0
+    sink = path.open("a")
+    if fresh:
+        sink.write(json.dumps(header) + "\n")
+    return sink
+
+
+def evaluate_knowledge(
+    model,
+    dataset: TwoHopDataset,
+    *,
+    style: PromptStyle = PAPER_STYLE,
+    batch_size: int = 32,
+    max_new_tokens: int = 10,
+    cache_path: str | Path | None = None,
+    progress: bool = True,
+) -> KnowledgeResult:
+    """Evaluate every query's five prompts on ``model`` and split off the usable queries."""
+    if len(dataset) == 0:
+        raise MechhopError("The dataset is empty: nothing to evaluate.")
+    prompts = [q.prompt_text(name, style) for q in dataset for name in PROMPT_NAMES]
+    start = time.perf_counter()
+    outputs = generate_outputs(
+        model,
+        prompts,
+        batch_size=batch_size,
+        max_new_tokens=max_new_tokens,
+        cache_path=cache_path,
+        progress=progress,
+    )
+    seconds = time.perf_counter() - start
+    name = getattr(model_info(model), "name", model.cfg.model_name)
+    table = classify(dataset, outputs, style)
+    return KnowledgeResult(table, dataset, style, name, seconds, len(outputs))

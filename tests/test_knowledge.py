@@ -1,0 +1,89 @@
+"""Knowledge filtering: the paper's answer check, the usable split, resumable generation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import mechhop
+from mechhop import knowledge
+from mechhop.data.schema import TwoHopDataset
+from mechhop.knowledge import answer_matches, classify, evaluate_knowledge
+
+DATA = Path(__file__).parent / "data"
+
+
+def dataset() -> TwoHopDataset:
+    return TwoHopDataset.read(DATA / "two_hop_paper_format.csv")
+
+
+def test_answer_check_is_the_papers():
+    assert answer_matches(" Yoko\nOno, an artist", ["Yoko Ono"])
+    assert answer_matches("TOKYO.", ["Tokyo"])
+    assert not answer_matches("Kyoto", ["Tokyo"])
+    assert not answer_matches("anything", [""])
+
+
+def outputs_for(ds, **overrides):
+    base = {}
+    for q in ds:
+        p = q.prompts()
+        base[p["first_hop"]] = q.e2_label
+        base[p["second_hop"]] = q.e3_label
+        base[p["two_hop"]] = q.e3_label
+        base[p["entity_shortcut"]] = "no idea"
+        base[p["relation_shortcut"]] = "no idea"
+    base.update(overrides)
+    return base
+
+
+def test_usable_split():
+    ds = dataset()
+    lennon, sushi = ds.by_id("17"), ds.by_id("42")
+    table = classify(ds, outputs_for(ds)).set_index("id")
+    assert table.loc["17", "group"] == "correct" and table.loc["42", "group"] == "correct"
+
+    wrong_two_hop = outputs_for(ds, **{sushi.prompt_text("two_hop"): "Kyoto, the old capital"})
+    assert classify(ds, wrong_two_hop).set_index("id").loc["42", "group"] == "incorrect"
+
+    shortcut = outputs_for(ds, **{lennon.prompt_text("entity_shortcut"): "Yoko Ono Lennon"})
+    row = classify(ds, shortcut).set_index("id").loc["17"]
+    assert not row["usable"] and row["group"] == "unusable"
+
+    alias = outputs_for(ds, **{lennon.prompt_text("first_hop"): "John Winston Lennon, the Beatle"})
+    assert classify(ds, alias).set_index("id").loc["17", "first_hop_correct"]
+
+    no_first_hop = outputs_for(ds, **{lennon.prompt_text("first_hop"): "Madonna"})
+    assert not classify(ds, no_first_hop).set_index("id").loc["17", "usable"]
+
+
+@pytest.mark.real
+def test_evaluation_on_smollm2_is_resumable(smol, tmp_path, monkeypatch):
+    ds = dataset()
+    cache = tmp_path / "gen.jsonl"
+    first = evaluate_knowledge(smol, ds, batch_size=4, cache_path=cache, progress=False)
+    assert first.generations == 10  # 5 prompts x 2 queries, all distinct
+    row = first.table.set_index("id").loc["42"]
+    assert row["first_hop_correct"] and row["first_hop_output"].startswith("Japan")
+    lines = cache.read_text().splitlines()
+    assert len(lines) == 11 and json.loads(lines[0])["model"] == "smollm2-135m"
+
+    # simulate a kill mid-write: drop three results and cut the last line
+    cache.write_text("\n".join(lines[:7]) + '\n{"prompt": "the cap')
+    calls = []
+    real_generate = knowledge.generate
+
+    def counting(model, batch, **kw):
+        calls.append(batch.size)
+        return real_generate(model, batch, **kw)
+
+    monkeypatch.setattr(knowledge, "generate", counting)
+    again = evaluate_knowledge(smol, ds, batch_size=4, cache_path=cache, progress=False)
+    assert sum(calls) == 4  # only the missing prompts are generated again
+    assert again.table.equals(first.table)
+
+    other = mechhop.MechhopError
+    with pytest.raises(other, match="pass another cache_path"):
+        evaluate_knowledge(smol, ds, max_new_tokens=5, cache_path=cache, progress=False)
