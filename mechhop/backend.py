@@ -44,6 +44,30 @@ class ModelSpec:
     kinds: tuple[str, ...]
 
 
+# Linear weights TransformerLens multiplies as F.linear(x, W.T.contiguous()): it copies W on
+# every forward (for Gemma's unembedding, 670 MB per decoding step).
+_TRANSPOSED_AT_USE = ("W_gate", "W_in", "W_out", "W_U")
+
+
+def pretranspose_weights(model: HookedTransformer) -> int:
+    """Store those weights so that ``W.T`` is already contiguous; returns how many changed.
+
+    Values and shapes stay the same and ``W.T.contiguous()`` becomes a no-op returning
+    exactly the layout TransformerLens would have built, so outputs are bit-identical.
+    """
+    changed = 0
+    with torch.no_grad():
+        for module in model.modules():
+            if type(module).__name__ not in ("GatedMLP", "Unembed"):
+                continue
+            for name in _TRANSPOSED_AT_USE:
+                param = getattr(module, name, None)
+                if isinstance(param, torch.nn.Parameter) and param.ndim == 2 and not param.T.is_contiguous():
+                    param.data = param.data.T.contiguous().T
+                    changed += 1
+    return changed
+
+
 class HookedTransformerBackend:
     """Adapter over a TransformerLens ``HookedTransformer``."""
 

@@ -40,6 +40,7 @@ from typing import Any, Literal
 
 import torch
 
+from mechhop.backend import pretranspose_weights
 from mechhop.errors import (
     MechhopError,
     ModelNotFoundError,
@@ -414,6 +415,7 @@ def load_model(
     else:
         model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
         source, location = "transformer_lens", name
+    pretranspose_weights(model)
     model.mechhop_info = ModelInfo(
         name=name,
         source=source,  # type: ignore[arg-type]

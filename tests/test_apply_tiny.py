@@ -145,3 +145,16 @@ def test_hooks_never_leak(tiny):
     assert_no_hooks(tiny)
     # the model is clean: a plain forward equals one before any recipe
     assert torch.equal(tiny(torch.tensor([PROMPTS[0]])), clean_logits(tiny, [PROMPTS[0]]))
+
+
+def test_pretransposed_weights_give_bit_identical_outputs(tiny):
+    from mechhop.backend import pretranspose_weights
+    from tests.conftest import make_tiny
+
+    model = make_tiny("rms-rotary-gqa" if tiny.cfg.gated_mlp else "ln-absolute-mha")
+    tokens = torch.tensor([PROMPTS[0]])
+    before = model(tokens)
+    changed = pretranspose_weights(model)
+    assert changed == (3 * model.cfg.n_layers + 1 if model.cfg.gated_mlp else 1)
+    assert model.W_U.T.is_contiguous()
+    assert torch.equal(model(tokens), before)
