@@ -16,6 +16,7 @@ from typing import Any
 import torch
 from jaxtyping import Float, Int
 from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
+from transformer_lens.utilities.activation_functions import apply_softcap
 
 from mechhop.errors import MechhopError
 from mechhop.sites import SITE_KINDS
@@ -156,15 +157,19 @@ class HookedTransformerBackend:
         attention_mask: Int[torch.Tensor, "batch pos"],
         cache: TransformerLensKeyValueCache | None = None,
         stop_at_layer: int | None = None,
+        last_only: bool = False,
     ) -> torch.Tensor:
+        """Logits ``[batch, pos, vocab]``; ``[batch, vocab]`` of the last column with ``last_only``
+        (which unembeds one position instead of all); the residual stream with ``stop_at_layer``."""
         # The mask is always explicit: TransformerLens would otherwise infer it from
         # pad-token ids, which collide with real tokens (SmolLM2 pads with <|im_end|>).
-        return self.model(
+        out = self.model(
             tokens.to(self.device),
             attention_mask=attention_mask.to(self.device),
             past_kv_cache=cache,
-            stop_at_layer=stop_at_layer,
+            stop_at_layer=self.spec.n_layers if last_only else stop_at_layer,
         )
+        return self.project(out[:, -1]) if last_only else out
 
     @contextlib.contextmanager
     def hooks(self, fwd_hooks: list[tuple[str, HookFn]]) -> Iterator[None]:
@@ -177,17 +182,9 @@ class HookedTransformerBackend:
 
     @torch.no_grad()
     def project(self, vectors: Float[torch.Tensor, "... d_model"]) -> Float[torch.Tensor, "... d_vocab"]:
-        """Final norm then unembedding (and logit soft-cap, if the model has one), in fp32."""
-        x = vectors.to(self.device, self.dtype)
-        squeeze = x.ndim == 1
-        if squeeze:
-            x = x[None]
-        x = x.reshape(-1, 1, x.shape[-1])
+        """Final norm then unembedding (and logit soft-cap, if the model has one); fp32 out."""
+        x = vectors.to(self.device, self.dtype).reshape(-1, 1, vectors.shape[-1])
         if self.model.cfg.normalization_type is not None:
             x = self.model.ln_final(x)
-        logits = self.model.unembed(x).float()
-        cap = self.model.cfg.output_logits_soft_cap
-        if cap is not None and cap > 0:
-            logits = cap * torch.tanh(logits / cap)
-        logits = logits.reshape(*vectors.shape[:-1], -1)
-        return logits
+        logits = apply_softcap(self.model.unembed(x), self.model.cfg.output_logits_soft_cap)
+        return logits.float().reshape(*vectors.shape[:-1], -1)

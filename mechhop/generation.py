@@ -121,7 +121,7 @@ def generate(
 
     with contextlib.ExitStack() as stack:
         handle = stack.enter_context(applied(backend, batch, recipe, prepend_bos=prepend_bos))
-        logits = backend.forward(batch.tokens, batch.attention_mask, cache)[:, -1]
+        logits = backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
         records = handle.records
         first_logits = logits.float()
         if apply_to == "prompt":
@@ -137,7 +137,7 @@ def generate(
             if step == max_new_tokens - 1 or (stop_at_eos and eos is not None and bool(done.all())):
                 break
             handle.at(batch.width + step)
-            logits = backend.forward(token[:, None], ones, cache)[:, -1]
+            logits = backend.forward(token[:, None], ones, cache, last_only=True)
 
     new_tokens = torch.stack(chosen, dim=1)
     pad = torch.full((batch.size, max_new_tokens - new_tokens.shape[1]), backend.pad_token_id)
