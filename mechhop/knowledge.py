@@ -44,6 +44,18 @@ from mechhop.tokens import encode
 
 Group = Literal["correct", "incorrect"]
 
+# A few-shot block for PromptStyle(prefix=...): short facts in the same "the R of E is" form.
+FEW_SHOT_PREFIX = (
+    "the capital of Kenya is Nairobi.\n"
+    "the author of Don Quixote is Miguel de Cervantes.\n"
+    "the founder of Microsoft is Bill Gates.\n"
+)
+PROMPT_STYLES: dict[str, PromptStyle] = {
+    "paper": PAPER_STYLE,
+    "capitalized": PromptStyle(capitalize=True),
+    "few-shot": PromptStyle(prefix=FEW_SHOT_PREFIX),
+}
+
 
 def normalise_output(text: str) -> str:
     return text.strip().replace("\n", " ")
