@@ -15,7 +15,7 @@ Which pass is which is known from the loop, never guessed from tensor shapes.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -106,51 +106,80 @@ def generate(
     """
     if apply_to not in ("prompt", "every_step"):
         raise MechhopError(f"apply_to must be 'prompt' or 'every_step', got {apply_to!r}.")
+    check_decoding(decoding, max_new_tokens, temperature)
+    backend = as_backend(model)
+    batch = _batch(backend, prompts, prepend_bos)
+    generators = make_generators(seeds, batch.size) if decoding == "sample" else None
+    cache = backend.new_cache(batch.size)
+
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(applied(backend, batch, recipe, prepend_bos=prepend_bos))
+        logits = backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
+        records = handle.records
+        if apply_to == "prompt":
+            stack.close()  # hooks off: decoding sees the patch only through the KV cache
+        new_tokens = decode(
+            backend, logits, cache, max_new_tokens, generators, temperature, stop_at_eos,
+            before_step=lambda step: handle.at(batch.width + step),
+        )  # fmt: skip
+    return Generation(batch, new_tokens, texts_of(backend, new_tokens), logits.float(), records)
+
+
+def check_decoding(decoding: str, max_new_tokens: int, temperature: float) -> None:
     if decoding not in ("greedy", "sample"):
         raise MechhopError(f"decoding must be 'greedy' or 'sample', got {decoding!r}.")
     if max_new_tokens < 1:
         raise MechhopError(f"max_new_tokens must be at least 1, got {max_new_tokens}.")
     if decoding == "sample" and not temperature > 0:
         raise MechhopError(f"temperature must be > 0 for sampling, got {temperature}.")
-    backend = as_backend(model)
-    batch = _batch(backend, prompts, prepend_bos)
-    generators = _generators(seeds, batch.size) if decoding == "sample" else None
-    eos = backend.eos_token_id
-    cache = backend.new_cache(batch.size)
-    ones = torch.ones((batch.size, 1), dtype=torch.long)
 
-    with contextlib.ExitStack() as stack:
-        handle = stack.enter_context(applied(backend, batch, recipe, prepend_bos=prepend_bos))
-        logits = backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
-        records = handle.records
-        first_logits = logits.float()
-        if apply_to == "prompt":
-            stack.close()  # hooks off: decoding sees the patch only through the KV cache
-        chosen: list[torch.Tensor] = []
-        done = torch.zeros(batch.size, dtype=torch.bool)
-        for step in range(max_new_tokens):
-            token = _choose(logits, generators, temperature)
-            if eos is not None:
-                token = torch.where(done, torch.full_like(token, backend.pad_token_id), token)
-                done |= token == eos
-            chosen.append(token)
-            if step == max_new_tokens - 1 or (stop_at_eos and eos is not None and bool(done.all())):
-                break
-            handle.at(batch.width + step)
-            logits = backend.forward(token[:, None], ones, cache, last_only=True)
 
+def decode(
+    backend: HookedTransformerBackend,
+    logits: Float[torch.Tensor, "batch d_vocab"],
+    cache,
+    max_new_tokens: int,
+    generators: list[torch.Generator] | None,
+    temperature: float = 1.0,
+    stop_at_eos: bool = True,
+    before_step: Callable[[int], object] | None = None,
+) -> Int[torch.Tensor, "batch new"]:
+    """Token-by-token decoding on a filled KV cache, from the logits of the prompt's last position.
+
+    Rows that produced EOS continue with padding (they cannot affect other rows).
+    """
+    size = logits.shape[0]
+    eos, pad_id = backend.eos_token_id, backend.pad_token_id
+    ones = torch.ones((size, 1), dtype=torch.long)
+    chosen: list[torch.Tensor] = []
+    done = torch.zeros(size, dtype=torch.bool)
+    for step in range(max_new_tokens):
+        token = _choose(logits, generators, temperature)
+        if eos is not None:
+            token = torch.where(done, torch.full_like(token, pad_id), token)
+            done |= token == eos
+        chosen.append(token)
+        if step == max_new_tokens - 1 or (stop_at_eos and eos is not None and bool(done.all())):
+            break
+        if before_step is not None:
+            before_step(step)
+        logits = backend.forward(token[:, None], ones, cache, last_only=True)
     new_tokens = torch.stack(chosen, dim=1)
-    pad = torch.full((batch.size, max_new_tokens - new_tokens.shape[1]), backend.pad_token_id)
-    new_tokens = torch.cat([new_tokens, pad], dim=1)
-    texts = tuple(backend.decode(_until_eos(row.tolist(), eos)) for row in new_tokens)
-    return Generation(batch, new_tokens, texts, first_logits, records)
+    pad = torch.full((size, max_new_tokens - new_tokens.shape[1]), pad_id)
+    return torch.cat([new_tokens, pad], dim=1)
+
+
+def texts_of(backend: HookedTransformerBackend, new_tokens: torch.Tensor) -> tuple[str, ...]:
+    """Decoded continuations, cut at the first EOS."""
+    eos = backend.eos_token_id
+    return tuple(backend.decode(_until_eos(row.tolist(), eos)) for row in new_tokens)
 
 
 def _until_eos(ids: list[int], eos: int | None) -> list[int]:
     return ids[: ids.index(eos)] if eos is not None and eos in ids else ids
 
 
-def _generators(seeds: int | Sequence[int], size: int) -> list[torch.Generator]:
+def make_generators(seeds: int | Sequence[int], size: int) -> list[torch.Generator]:
     seq = [seeds] * size if isinstance(seeds, int) else list(seeds)
     if len(seq) != size:
         raise MechhopError(f"Got {len(seq)} seeds for {size} prompts: pass one seed or one per prompt.")
