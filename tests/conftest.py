@@ -50,3 +50,10 @@ def smol() -> HookedTransformer:
     import mechhop
 
     return mechhop.load_model("smollm2-135m", device="cpu")
+
+
+@pytest.fixture(scope="session")
+def gemma() -> HookedTransformer:
+    import mechhop
+
+    return mechhop.load_model("gemma-3-270m", device="cpu")

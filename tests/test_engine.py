@@ -108,3 +108,20 @@ def test_engine_equals_plain_method_on_smollm2(smol):
     ]  # 1-token target
     result = run_variants(smol, variants, EngineConfig(progress=False))
     assert result.new_tokens.tolist() == plain_many(smol, variants)
+
+
+@pytest.mark.real
+def test_engine_equals_plain_method_on_gemma(gemma):
+    two_hop = "the capital of the country of origin of sushi is"
+    variants = [
+        PatchVariant(two_hop, Site("resid_post", t, -1), Site("resid_post", s, -1))
+        for s in range(0, 18, 4)
+        for t in range(0, s, 2)
+    ]
+    variants += [
+        PatchVariant(two_hop, Site("resid_post", t, 8), Site("resid_post", s, 8))
+        for s, t in [(12, 3), (17, 0)]
+    ]
+    variants += [PatchVariant("x", Site("resid_post", 6, -1), Site("resid_post", 9, 8), two_hop)]
+    result = run_variants(gemma, variants, EngineConfig(progress=False))
+    assert result.new_tokens.tolist() == plain_many(gemma, variants)

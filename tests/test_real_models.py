@@ -23,8 +23,8 @@ PROMPTS = [
 
 
 @pytest.mark.parametrize("name", ["smollm2-135m", "gemma-3-270m"])
-def test_log_probs_match_the_hugging_face_model(name, smol):
-    model = smol if name == "smollm2-135m" else mechhop.load_model(name, device="cpu")
+def test_log_probs_match_the_hugging_face_model(name, request):
+    model = request.getfixturevalue("smol" if name == "smollm2-135m" else "gemma")
     hf, tokenizer = mechhop.load_hf_model(name)
     worst = 0.0
     for prompt in PROMPTS:
