@@ -1,6 +1,6 @@
 """Knowledge filtering of the bundled queries on an embedded model: counts and throughput.
 
-    python benchmarks/knowledge_filtering.py --model smollm2-135m [--limit N] [--styles-sample 300]
+    python benchmarks/knowledge_filtering.py --model smollm2-135m [--per-pair 20] [--styles-sample 300]
 
 Prints the usable / composition-correct / -incorrect counts over all bundled
 queries with the paper's prompt style, evaluation throughput (queries/s,
@@ -24,7 +24,9 @@ from mechhop.knowledge import PROMPT_STYLES, evaluate_knowledge
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="smollm2-135m")
-    parser.add_argument("--limit", type=int, default=None, help="first N queries only")
+    parser.add_argument(
+        "--per-pair", type=int, default=20, help="at most N queries per relation pair (0: all)"
+    )
     parser.add_argument(
         "--styles-sample", type=int, default=300, help="queries per style comparison (0: skip)"
     )
@@ -36,16 +38,23 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     model = mechhop.load_model(args.model, device="cpu")
     queries = bundled_queries()
-    if args.limit:
-        queries = queries[: args.limit]
-    print(f"{args.model}: {len(queries)} bundled queries, {len(queries.summary())} relation pairs")
+    total = len(queries)
+    if args.per_pair:
+        queries = queries.balanced(args.per_pair)
+    print(
+        f"{args.model}: {len(queries)} of {total} bundled queries (at most {args.per_pair or 'all'} per "
+        f"relation pair), {len(queries.summary())} relation pairs"
+    )
 
     start = time.perf_counter()
     result = evaluate_knowledge(
-        model, queries, batch_size=args.batch_size, cache_path=out / f"{args.model}-paper.jsonl"
+        model,
+        queries,
+        batch_size=args.batch_size,
+        cache_path=out / f"{args.model}-paper-{args.per_pair}.jsonl",
     )
     wall = time.perf_counter() - start
-    result.table.to_parquet(out / f"{args.model}-paper.parquet")
+    result.table.to_parquet(out / f"{args.model}-paper-{args.per_pair}.parquet")
     print(result)
     for key, value in result.counts.items():
         print(f"  {key:20s} {value}")

@@ -51,3 +51,15 @@ def test_output_is_deterministic_and_ids_are_stable():
 def test_unknown_relation_is_named():
     with pytest.raises(DatasetError, match=r"'Imagine', 'singer'.*unknown relation"):
         compose(facts(("Imagine", "singer", "John Lennon")))
+
+
+def test_balanced_sample_caps_each_relation_pair_reproducibly():
+    rows = [(f"song {i}", "performer", f"singer {i % 3}") for i in range(12)]
+    rows += [(f"singer {i}", "country of citizenship", "Canada") for i in range(3)]
+    rows += [("Canada", "capital", "Ottawa")]
+    ds = compose(facts(*rows))
+    sample = ds.balanced(5)
+    counts = sample.summary().set_index("relation_pair")["queries"].to_dict()
+    assert counts == {"performer -> country of citizenship": 5, "country of citizenship -> capital": 3}
+    assert [q.id for q in ds.balanced(5)] == [q.id for q in sample]
+    assert [q.id for q in ds.balanced(5, seed=1)] != [q.id for q in sample]

@@ -25,6 +25,7 @@ import ast
 import json
 import math
 import os
+import random
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
@@ -195,6 +196,19 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
     def subset(self, ids: Iterable[str]) -> TwoHopDataset:
         wanted = set(ids)
         return TwoHopDataset(q for q in self._queries if q.id in wanted)
+
+    def balanced(self, max_per_pair: int, seed: int = 0) -> TwoHopDataset:
+        """At most ``max_per_pair`` queries of each relation pair, drawn reproducibly; order kept."""
+        if max_per_pair < 1:
+            raise DatasetError(f"max_per_pair must be at least 1, got {max_per_pair}.")
+        groups: dict[str, list[int]] = {}
+        for i, q in enumerate(self._queries):
+            groups.setdefault(q.relation_pair, []).append(i)
+        rng = random.Random(seed)
+        keep = {
+            i for members in groups.values() for i in rng.sample(members, min(max_per_pair, len(members)))
+        }
+        return TwoHopDataset(q for i, q in enumerate(self._queries) if i in keep)
 
     def summary(self) -> pd.DataFrame:
         """Query counts by relation pair (r1 -> r2), most frequent first."""
