@@ -31,6 +31,9 @@ def main() -> None:
         "--styles-sample", type=int, default=300, help="queries per style comparison (0: skip)"
     )
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument(
+        "--prune", action="store_true", help="composition/shortcut prompts only where both hops are correct"
+    )
     parser.add_argument("--out", default="artifacts/knowledge")
     args = parser.parse_args()
 

@@ -138,30 +138,43 @@ class KnowledgeResult:
 
 
 def classify(
-    dataset: TwoHopDataset, outputs: Mapping[str, str], style: PromptStyle = PAPER_STYLE
+    dataset: TwoHopDataset,
+    outputs: Mapping[str, str],
+    style: PromptStyle = PAPER_STYLE,
+    *,
+    allow_missing: bool = False,
 ) -> pd.DataFrame:
-    """Per-query table from generated continuations keyed by prompt text (no model needed)."""
+    """Per-query table from generated continuations keyed by prompt text (no model needed).
+
+    With ``allow_missing``, prompts without a generation get an empty output and a missing
+    (``<NA>``) correctness; a query with any missing hop or shortcut is not usable.
+    """
     rows = []
     for q in dataset:
         row: dict[str, object] = {"id": q.id, "relation_pair": q.relation_pair}
         for name in PROMPT_NAMES:
             prompt = q.prompt_text(name, style)
-            if prompt not in outputs:
-                raise MechhopError(f"No generation for prompt {prompt!r} of query {q.id}.")
-            text = outputs[prompt]
             row[f"{name}_prompt"] = prompt
+            if prompt not in outputs:
+                if not allow_missing:
+                    raise MechhopError(f"No generation for prompt {prompt!r} of query {q.id}.")
+                row[f"{name}_output"], row[f"{name}_correct"] = None, pd.NA
+                continue
+            text = outputs[prompt]
             row[f"{name}_output"] = normalise_output(text)
             row[f"{name}_correct"] = answer_matches(text, q.answers(EXPECTED_ENTITY[name]))  # type: ignore[arg-type]
-        usable = (
-            row["first_hop_correct"]
-            and row["second_hop_correct"]
-            and not row["entity_shortcut_correct"]
-            and not row["relation_shortcut_correct"]
-        )
+        needed = [
+            row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
+        ]
+        known = all(v is not pd.NA for v in needed)
+        usable = known and needed[0] and needed[1] and not needed[2] and not needed[3]
         row["usable"] = bool(usable)
         row["group"] = ("correct" if row["two_hop_correct"] else "incorrect") if usable else "unusable"
         rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    for name in PROMPT_NAMES:
+        table[f"{name}_correct"] = table[f"{name}_correct"].astype("boolean")
+    return table
 
 
 def generate_outputs(
@@ -252,21 +265,37 @@ def evaluate_knowledge(
     max_new_tokens: int = 10,
     cache_path: str | Path | None = None,
     progress: bool = True,
+    prune: bool = False,
 ) -> KnowledgeResult:
-    """Evaluate every query's five prompts on ``model`` and split off the usable queries."""
+    """Evaluate every query's five prompts on ``model`` and split off the usable queries.
+
+    ``prune=True`` first answers the first- and second-hop prompts, then the two-hop and
+    shortcut prompts only of queries whose two hops are both correct (the only ones that can
+    be usable): the usable split is the same, the other queries' composition and shortcut
+    columns are missing (``<NA>``), and a large dataset costs a fraction of the generations.
+    """
     if len(dataset) == 0:
         raise MechhopError("The dataset is empty: nothing to evaluate.")
-    prompts = [q.prompt_text(name, style) for q in dataset for name in PROMPT_NAMES]
+    run = {
+        "batch_size": batch_size,
+        "max_new_tokens": max_new_tokens,
+        "cache_path": cache_path,
+        "progress": progress,
+    }
     start = time.perf_counter()
-    outputs = generate_outputs(
-        model,
-        prompts,
-        batch_size=batch_size,
-        max_new_tokens=max_new_tokens,
-        cache_path=cache_path,
-        progress=progress,
-    )
+    if prune:
+        hops = ("first_hop", "second_hop")
+        outputs = generate_outputs(model, [q.prompt_text(n, style) for q in dataset for n in hops], **run)
+        first = classify(dataset, outputs, style, allow_missing=True)
+        both = first["first_hop_correct"].fillna(False) & first["second_hop_correct"].fillna(False)
+        candidates = dataset.subset(first.loc[both.astype(bool), "id"])
+        rest = [q.prompt_text(n, style) for q in candidates for n in PROMPT_NAMES if n not in hops]
+        outputs.update(generate_outputs(model, rest, **run))
+    else:
+        outputs = generate_outputs(
+            model, [q.prompt_text(n, style) for q in dataset for n in PROMPT_NAMES], **run
+        )
     seconds = time.perf_counter() - start
     name = getattr(model_info(model), "name", model.cfg.model_name)
-    table = classify(dataset, outputs, style)
+    table = classify(dataset, outputs, style, allow_missing=prune)
     return KnowledgeResult(table, dataset, style, name, seconds, len(outputs))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import mechhop
@@ -57,6 +58,27 @@ def test_usable_split():
 
     no_first_hop = outputs_for(ds, **{lennon.prompt_text("first_hop"): "Madonna"})
     assert not classify(ds, no_first_hop).set_index("id").loc["17", "usable"]
+
+
+def test_missing_prompts_make_queries_unusable_only_when_allowed():
+    ds = dataset()
+    lennon = ds.by_id("17")
+    outputs = outputs_for(ds)
+    del outputs[lennon.prompt_text("relation_shortcut")]
+    with pytest.raises(mechhop.MechhopError, match="No generation for prompt"):
+        classify(ds, outputs)
+    table = classify(ds, outputs, allow_missing=True).set_index("id")
+    assert table.loc["17", "relation_shortcut_correct"] is pd.NA
+    assert not table.loc["17", "usable"] and table.loc["42", "usable"]
+
+
+@pytest.mark.real
+def test_pruned_evaluation_gives_the_same_usable_split(smol):
+    ds = dataset()
+    full = evaluate_knowledge(smol, ds, progress=False)
+    pruned = evaluate_knowledge(smol, ds, progress=False, prune=True)
+    assert pruned.table["group"].tolist() == full.table["group"].tolist()
+    assert pruned.generations <= full.generations
 
 
 @pytest.mark.real
