@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import torch
@@ -240,7 +240,3 @@ def intervention_from_dict(data: dict[str, object]) -> Intervention:
         raise RecipeError(f"{kind} step {data!r} is missing the field {exc.args[0]!r}.") from None
     raise RecipeError(f"Unknown intervention type {kind!r}; valid types: {', '.join(INTERVENTION_TYPES)}.")
 
-
-def as_positions(values: int | Sequence[int]) -> tuple[int, ...]:
-    """Normalise one position or several into a tuple."""
-    return (values,) if isinstance(values, int) else tuple(values)

