@@ -55,6 +55,7 @@ def main() -> None:
         queries,
         batch_size=args.batch_size,
         cache_path=out / f"{args.model}-paper-{args.per_pair}.jsonl",
+        prune=args.prune,
     )
     wall = time.perf_counter() - start
     result.table.to_parquet(out / f"{args.model}-paper-{args.per_pair}.parquet")
