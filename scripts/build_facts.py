@@ -44,21 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mechhop.data.compose import FACT_COLUMNS as COLUMNS  # noqa: E402
 from mechhop.data.relations import RELATIONS  # noqa: E402
 
 OUT = ROOT / "mechhop" / "data" / "facts.csv"
-COLUMNS = (
-    "subject",
-    "relation",
-    "object",
-    "subject_type",
-    "object_type",
-    "subject_aliases",
-    "object_aliases",
-    "subject_qid",
-    "object_qid",
-    "source",
-)
 NONE = "-"
 
 

@@ -11,21 +11,10 @@ from pathlib import Path
 import pytest
 
 import mechhop.data
+from mechhop.data.compose import FACT_COLUMNS
 from mechhop.data.relations import RELATIONS
 
 FACTS = Path(mechhop.data.__file__).with_name("facts.csv")
-COLUMNS = [
-    "subject",
-    "relation",
-    "object",
-    "subject_type",
-    "object_type",
-    "subject_aliases",
-    "object_aliases",
-    "subject_qid",
-    "object_qid",
-    "source",
-]
 SOURCES = {"pycountry", "countryinfo", "curated"}
 
 
@@ -44,7 +33,7 @@ def rows(table) -> list[dict[str, str]]:
 
 def test_columns(table):
     header, _ = table
-    assert header == COLUMNS
+    assert header == list(FACT_COLUMNS)
 
 
 def test_size_and_relations(rows):
