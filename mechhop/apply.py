@@ -36,7 +36,7 @@ from mechhop.errors import MechhopError, RecipeError
 from mechhop.interventions import KnockOut, Patch, Project, Record
 from mechhop.recipe import CompiledRecipe, Recipe, compile_recipe
 from mechhop.sites import Site
-from mechhop.tokens import Prompt, PromptBatch, encode
+from mechhop.tokens import Prompt, PromptBatch, encode, prompt_key, prompt_value
 
 _ACTIVE_ATTR = "_mechhop_recipe_active"
 
@@ -133,11 +133,11 @@ def _resolve_sources(
         for step in comp.steps:
             if isinstance(step, Patch) and step.source is not None:
                 prompt = batch.prompts[row] if step.source_prompt is None else step.source_prompt
-                wanted[_prompt_key(prompt)].add(step.source)
+                wanted[prompt_key(prompt)].add(step.source)
     if not wanted:
         return {}
     keys = list(wanted)
-    source_batch = encode(backend, [_prompt_value(k) for k in keys], prepend_bos)
+    source_batch = encode(backend, [prompt_value(k) for k in keys], prepend_bos)
     sites = sorted({s for ss in wanted.values() for s in ss}, key=lambda s: (s.layer, s.kind))
     captured = capture(backend, source_batch, sites)
     index = {k: i for i, k in enumerate(keys)}
@@ -146,7 +146,7 @@ def _resolve_sources(
         for j, step in enumerate(comp.steps):
             if isinstance(step, Patch) and step.source is not None:
                 prompt = batch.prompts[row] if step.source_prompt is None else step.source_prompt
-                src_row = index[_prompt_key(prompt)]
+                src_row = index[prompt_key(prompt)]
                 states = captured[step.source]  # [batch, pos, d]
                 if step.source.position is None:
                     pad = source_batch.pad(src_row)
@@ -155,14 +155,6 @@ def _resolve_sources(
                     col = source_batch.absolute(src_row, step.source.position)
                     out[(row, j)] = states[src_row, col][None]
     return out
-
-
-def _prompt_key(prompt: Prompt) -> Any:
-    return prompt if isinstance(prompt, str) else ("ids", tuple(int(t) for t in prompt))
-
-
-def _prompt_value(key: Any) -> Prompt:
-    return list(key[1]) if isinstance(key, tuple) else key
 
 
 def capture(

@@ -39,7 +39,7 @@ from mechhop.backend import HookedTransformerBackend
 from mechhop.errors import RecipeError
 from mechhop.generation import Decoding, check_decoding, decode, make_generators, texts_of
 from mechhop.sites import Site
-from mechhop.tokens import Prompt, encode
+from mechhop.tokens import Prompt, encode, prompt_key, prompt_value
 
 _ENGINE_TARGET_KINDS = ("resid_pre", "resid_post")
 _SOURCE_KINDS = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
@@ -137,10 +137,6 @@ class _CleanPrompt:
     block_inputs: torch.Tensor  # [n_layers + 1, pos, d_model]: input of each block, then the final state
 
 
-def _prompt_key(prompt: Prompt) -> Prompt:
-    return prompt if isinstance(prompt, str) else tuple(prompt)
-
-
 def _clean_targets(
     backend: HookedTransformerBackend, prompts: list[Prompt], batch_size: int
 ) -> dict[Prompt, _CleanPrompt]:
@@ -148,7 +144,7 @@ def _clean_targets(
     out: dict[Prompt, _CleanPrompt] = {}
     for start in range(0, len(prompts), batch_size):
         chunk = prompts[start : start + batch_size]
-        batch = encode(backend, [list(p) if isinstance(p, tuple) else p for p in chunk])
+        batch = encode(backend, [prompt_value(p) for p in chunk])
         states: dict[int, torch.Tensor] = {}
 
         def keep(index: int, states: dict[int, torch.Tensor] = states):
@@ -179,12 +175,12 @@ def _source_vectors(
 ) -> list[torch.Tensor]:
     by_prompt: dict[Prompt, set[Site]] = defaultdict(set)
     for v in variants:
-        by_prompt[_prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt)].add(v.source)
+        by_prompt[prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt)].add(v.source)
     found: dict[tuple[Prompt, Site], torch.Tensor] = {}
     prompts = list(by_prompt)
     for start in range(0, len(prompts), batch_size):
         chunk = prompts[start : start + batch_size]
-        batch = encode(backend, [list(p) if isinstance(p, tuple) else p for p in chunk])
+        batch = encode(backend, [prompt_value(p) for p in chunk])
         sites = sorted(
             {Site(s.kind, s.layer) for p in chunk for s in by_prompt[p]}, key=lambda s: (s.layer, s.kind)
         )
@@ -194,7 +190,7 @@ def _source_vectors(
                 col = batch.absolute(row, site.position)  # type: ignore[arg-type]
                 found[(prompt, site)] = states[Site(site.kind, site.layer)][row, col]
     return [
-        found[(_prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt), v.source)]
+        found[(prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt), v.source)]
         for v in variants
     ]
 
@@ -256,11 +252,11 @@ def run_variants(
 
     with torch.no_grad():
         sources = _source_vectors(backend, variants, batch_size=64)
-        targets = _clean_targets(backend, list(dict.fromkeys(_prompt_key(v.prompt) for v in variants)), 64)
+        targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
 
         rows: list[_Row] = []
         for i, v in enumerate(variants):
-            clean = targets[_prompt_key(v.prompt)]
+            clean = targets[prompt_key(v.prompt)]
             pos = v.target.position
             resolved = pos + clean.length if pos < 0 else pos  # type: ignore[operator]
             if not 0 <= resolved < clean.length:

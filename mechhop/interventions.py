@@ -239,4 +239,3 @@ def intervention_from_dict(data: dict[str, object]) -> Intervention:
     except KeyError as exc:
         raise RecipeError(f"{kind} step {data!r} is missing the field {exc.args[0]!r}.") from None
     raise RecipeError(f"Unknown intervention type {kind!r}; valid types: {', '.join(INTERVENTION_TYPES)}.")
-

@@ -20,6 +20,16 @@ from mechhop.errors import MechhopError, PositionError
 Prompt = str | Sequence[int]
 
 
+def prompt_key(prompt: Prompt) -> str | tuple[int, ...]:
+    """A hashable form of a prompt (token-id lists become tuples)."""
+    return prompt if isinstance(prompt, str) else tuple(int(t) for t in prompt)
+
+
+def prompt_value(key: str | tuple[int, ...]) -> Prompt:
+    """The prompt a :func:`prompt_key` stands for, as :func:`encode` takes it."""
+    return key if isinstance(key, str) else list(key)
+
+
 @dataclass(frozen=True, eq=False)
 class PromptBatch:
     """Left-padded token ids of several prompts, with each prompt's true length."""
