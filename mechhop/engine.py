@@ -37,7 +37,8 @@ from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 from mechhop.apply import _guard, as_backend, capture
 from mechhop.backend import HookedTransformerBackend
 from mechhop.errors import RecipeError
-from mechhop.generation import Decoding, check_decoding, decode, make_generators, texts_of
+from mechhop.fast_decode import FastBlocks, RotatedKV, rotate, unsupported_reason
+from mechhop.generation import Decoding, cached_step, check_decoding, decode, make_generators, texts_of
 from mechhop.sites import Site
 from mechhop.tokens import Prompt, encode, prompt_key, prompt_value
 
@@ -80,6 +81,8 @@ class EngineConfig:
     memory_budget_gb: float = 2.0
     max_batch: int = 1024
     progress: bool = True
+    # False: TransformerLens's own blocks throughout (slower; the reference the fast path is tested on)
+    fast_attention: bool = True
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,6 +138,14 @@ class _CleanPrompt:
     keys: list[torch.Tensor]  # per layer [pos, kv_heads, d_head] (pre-rotary, as cached)
     values: list[torch.Tensor]
     block_inputs: torch.Tensor  # [n_layers + 1, pos, d_model]: input of each block, then the final state
+    _rotated: list[torch.Tensor] | None = None
+
+    def rotated_keys(self, model: HookedTransformer) -> list[torch.Tensor]:
+        if self._rotated is None:
+            positions = torch.arange(self.length, device=self.keys[0].device)[None]
+            pairs = zip(model.blocks, self.keys, strict=True)
+            self._rotated = [rotate(block.attn, k[None], positions)[0] for block, k in pairs]
+        return self._rotated
 
 
 def _clean_targets(
@@ -265,9 +276,13 @@ def run_variants(
                     f"({clean.length} tokens)."
                 )
             first_block = v.target.layer + (1 if v.target.kind == "resid_post" else 0)
-            rows.append(_Row(i, first_block, resolved, clean, sources[i], v.seed))
+            rows.append(_Row(i, first_block, resolved, clean, sources[i], v.seed, prompt_key(v.prompt)))
         # Rows sharing (first block, patched positions) prefill together; decoding mixes them all.
-        rows.sort(key=lambda r: (r.first_block, r.suffix, r.index))
+        # (the target prompt next, so rows sharing a clean prompt are filled in one copy)
+        order = {key: i for i, key in enumerate(targets)}
+        rows.sort(key=lambda r: (r.first_block, r.suffix, order[r.target_key], r.index))
+        supported = config.fast_attention and unsupported_reason(model) is None
+        fast = FastBlocks(model) if supported else None
 
         new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
         bar = tqdm(total=len(variants), desc="patched generations", unit="gen", disable=not config.progress)
@@ -276,7 +291,10 @@ def run_variants(
         size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
-            new_tokens[[r.index for r in chunk]] = _run_batch(backend, chunk, n_layers, config)
+            if fast is not None and backend.installed_hook_count() == 0:
+                new_tokens[[r.index for r in chunk]] = _run_batch_fast(backend, chunk, fast, config)
+            else:
+                new_tokens[[r.index for r in chunk]] = _run_batch(backend, chunk, n_layers, config)
             batches += 1
             bar.update(len(chunk))
         bar.close()
@@ -291,6 +309,7 @@ class _Row:
     clean: _CleanPrompt
     source: torch.Tensor
     seed: int
+    target_key: Prompt
 
     @property
     def suffix(self) -> int:
@@ -300,6 +319,7 @@ class _Row:
 def _run_batch(
     backend: HookedTransformerBackend, rows: list[_Row], n_layers: int, config: EngineConfig
 ) -> torch.Tensor:
+    """TransformerLens's own blocks on preallocated KV slabs: the path for any architecture."""
     model = backend.model
     cfg = model.cfg
     size = len(rows)
@@ -312,32 +332,89 @@ def _run_batch(
         for _ in range(n_layers)
     ]
     mask = torch.zeros((size, end), dtype=torch.long)
-    for i, r in enumerate(rows):
+    for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
+        r = rows[a]
         left = end - r.clean.length
-        mask[i, left:] = 1
+        mask[a:b, left:] = 1
         for layer, slab in enumerate(slabs):
             # blocks before the patch see the clean prompt in full; later ones only its prefix
             stop = r.clean.length if layer < r.first_block else r.position
-            slab.keys[i, left : left + stop] = r.clean.keys[layer][:stop]
-            slab.values[i, left : left + stop] = r.clean.values[layer][:stop]
+            slab.keys[a:b, left : left + stop] = r.clean.keys[layer][:stop]
+            slab.values[a:b, left : left + stop] = r.clean.values[layer][:stop]
     mask = mask.to(device)
 
     logits = torch.empty((size, cfg.d_vocab), dtype=torch.float32, device=device)
-    a = 0
-    while a < size:
-        b = a
-        while b < size and (rows[b].first_block, rows[b].suffix) == (rows[a].first_block, rows[a].suffix):
-            b += 1
+    for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
         first_block, suffix = rows[a].first_block, rows[a].suffix
-        resid = torch.stack([r.clean.block_inputs[first_block, r.position :] for r in rows[a:b]]).to(device)
-        resid[:, 0] = torch.stack([r.source for r in rows[a:b]]).to(device, dtype)
+        resid = _patched_inputs(rows[a:b], device, dtype)
         for layer in range(first_block, n_layers):
             view = slabs[layer].rows(a, b, length=end - suffix)
             resid = model.blocks[layer](resid, past_kv_cache_entry=view, attention_mask=mask[a:b])
         logits[a:b] = backend.project(resid[:, -1])
-        a = b
     for slab in slabs:
         slab.length = end
     cache = TransformerLensKeyValueCache(entries=slabs, previous_attention_mask=mask)  # type: ignore[arg-type]
     generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
-    return decode(backend, logits, cache, config.max_new_tokens, generators, config.temperature)
+    step = cached_step(backend, cache)
+    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
+
+
+def _run_batch_fast(
+    backend: HookedTransformerBackend, rows: list[_Row], blocks: FastBlocks, config: EngineConfig
+) -> torch.Tensor:
+    """The same computation with keys cached once rotated and no per-step copies (fast_decode.py)."""
+    model = backend.model
+    size = len(rows)
+    end = max(r.clean.length for r in rows)
+    device, dtype = backend.device, model.cfg.dtype
+    kv = RotatedKV.empty(model, size, end + config.max_new_tokens)
+    key_valid = torch.zeros((size, end + config.max_new_tokens), dtype=torch.bool, device=device)
+    lengths = torch.tensor([r.clean.length for r in rows], device=device)
+    for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
+        r = rows[a]
+        left = end - r.clean.length
+        key_valid[a:b, left:end] = True
+        keys = r.clean.rotated_keys(model)
+        for layer in range(model.cfg.n_layers):
+            stop = r.clean.length if layer < r.first_block else r.position
+            kv.keys[layer][a:b, :, left : left + stop] = keys[layer][:stop].transpose(0, 1)
+            kv.values[layer][a:b, :, left : left + stop] = r.clean.values[layer][:stop].transpose(0, 1)
+
+    logits = torch.empty((size, model.cfg.d_vocab), dtype=torch.float32, device=device)
+    for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
+        first_block, suffix = rows[a].first_block, rows[a].suffix
+        positions = torch.stack([torch.arange(r.position, r.clean.length) for r in rows[a:b]]).to(device)
+        resid = _patched_inputs(rows[a:b], device, dtype)
+        resid = blocks.run(resid, kv, slice(a, b), first_block, end - suffix, positions, key_valid[a:b])
+        logits[a:b] = backend.project(resid[:, -1])
+
+    column = end
+
+    def step(tokens: torch.Tensor) -> torch.Tensor:
+        nonlocal column
+        positions = (lengths + (column - end))[:, None]
+        key_valid[:, column] = True
+        resid = blocks.embed(tokens.to(device), positions)
+        resid = blocks.run(resid, kv, slice(0, size), 0, column, positions, key_valid)
+        column += 1
+        return backend.project(resid[:, -1])
+
+    generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
+    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
+
+
+def _patched_inputs(rows: list[_Row], device, dtype) -> torch.Tensor:
+    """Clean inputs of the first patched block at the patched positions and after, source at the first."""
+    resid = torch.stack([r.clean.block_inputs[r.first_block, r.position :] for r in rows]).to(device)
+    resid[:, 0] = torch.stack([r.source for r in rows]).to(device, dtype)
+    return resid
+
+
+def _runs(rows: list[_Row], key) -> list[tuple[int, int]]:
+    """``(start, stop)`` of the maximal runs of consecutive rows with equal ``key``."""
+    bounds, start = [], 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or key(rows[i]) != key(rows[start]):
+            bounds.append((start, i))
+            start = i
+    return bounds

@@ -119,8 +119,8 @@ def generate(
         if apply_to == "prompt":
             stack.close()  # hooks off: decoding sees the patch only through the KV cache
         new_tokens = decode(
-            backend, logits, cache, max_new_tokens, generators, temperature, stop_at_eos,
-            before_step=lambda step: handle.at(batch.width + step),
+            backend, logits, cached_step(backend, cache), max_new_tokens, generators, temperature,
+            stop_at_eos, before_step=lambda step: handle.at(batch.width + step),
         )  # fmt: skip
     return Generation(batch, new_tokens, texts_of(backend, new_tokens), logits.float(), records)
 
@@ -134,23 +134,33 @@ def check_decoding(decoding: str, max_new_tokens: int, temperature: float) -> No
         raise MechhopError(f"temperature must be > 0 for sampling, got {temperature}.")
 
 
+def cached_step(backend: HookedTransformerBackend, cache) -> Callable[[torch.Tensor], torch.Tensor]:
+    """One decoding step through the whole model on a TransformerLens KV cache."""
+
+    def step(tokens: Int[torch.Tensor, "batch 1"]) -> Float[torch.Tensor, "batch d_vocab"]:
+        ones = torch.ones_like(tokens)
+        return backend.forward(tokens, ones, cache, last_only=True)
+
+    return step
+
+
 def decode(
     backend: HookedTransformerBackend,
     logits: Float[torch.Tensor, "batch d_vocab"],
-    cache,
+    next_logits: Callable[[torch.Tensor], torch.Tensor],
     max_new_tokens: int,
     generators: list[torch.Generator] | None,
     temperature: float = 1.0,
     stop_at_eos: bool = True,
     before_step: Callable[[int], object] | None = None,
 ) -> Int[torch.Tensor, "batch new"]:
-    """Token-by-token decoding on a filled KV cache, from the logits of the prompt's last position.
+    """Token-by-token decoding from the logits of the prompt's last position; ``next_logits`` maps a
+    ``[batch, 1]`` column of new tokens to the next logits (on a KV cache the caller filled).
 
     Rows that produced EOS continue with padding (they cannot affect other rows).
     """
     size = logits.shape[0]
     eos, pad_id = backend.eos_token_id, backend.pad_token_id
-    ones = torch.ones((size, 1), dtype=torch.long)
     chosen: list[torch.Tensor] = []
     done = torch.zeros(size, dtype=torch.bool)
     for step in range(max_new_tokens):
@@ -163,7 +173,7 @@ def decode(
             break
         if before_step is not None:
             before_step(step)
-        logits = backend.forward(token[:, None], ones, cache, last_only=True)
+        logits = next_logits(token[:, None])
     new_tokens = torch.stack(chosen, dim=1)
     pad = torch.full((size, max_new_tokens - new_tokens.shape[1]), pad_id)
     return torch.cat([new_tokens, pad], dim=1)

@@ -9,6 +9,7 @@ import mechhop
 from mechhop import Patch, Recipe, RecipeError, Site
 from mechhop.apply import as_backend
 from mechhop.engine import EngineConfig, PatchVariant, plan_batches, run_variants
+from mechhop.fast_decode import unsupported_reason
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1], [3, 3, 9, 12, 40, 2, 1, 7]]
 OTHER = [7, 7, 7, 1, 2]
@@ -42,14 +43,24 @@ def tiny_variants(n_layers: int) -> list[PatchVariant]:
     return out
 
 
-def test_greedy_generations_equal_the_plain_method(tiny):
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-attention", "transformer-lens-blocks"])
+def test_greedy_generations_equal_the_plain_method(tiny, fast):
     variants = tiny_variants(tiny.cfg.n_layers)
     # a small budget forces many batches, including ones that mix prompt lengths
-    config = EngineConfig(max_new_tokens=6, progress=False, max_batch=7)
+    config = EngineConfig(max_new_tokens=6, progress=False, max_batch=7, fast_attention=fast)
     result = run_variants(tiny, variants, config)
     assert result.batches > 20
     for v, tokens in zip(variants, result.new_tokens, strict=True):
         assert tokens.tolist() == plain(tiny, v, max_new_tokens=6), v
+
+
+def test_fast_path_covers_the_test_and_embedded_architectures(tiny):
+    assert unsupported_reason(tiny) is None
+    tiny.cfg.parallel_attn_mlp = True  # a block shape fast_decode does not reproduce
+    try:
+        assert unsupported_reason(tiny) == "attention-only or parallel blocks"
+    finally:
+        tiny.cfg.parallel_attn_mlp = False
 
 
 def test_sampling_depends_only_on_the_variants_seed(tiny):
@@ -106,6 +117,7 @@ def test_engine_equals_plain_method_on_smollm2(smol):
     variants += [
         PatchVariant("Hello", Site("resid_post", 5, -1), Site("resid_post", 9, -1))
     ]  # 1-token target
+    assert unsupported_reason(smol) is None
     result = run_variants(smol, variants, EngineConfig(progress=False))
     assert result.new_tokens.tolist() == plain_many(smol, variants)
 
@@ -123,5 +135,6 @@ def test_engine_equals_plain_method_on_gemma(gemma):
         for s, t in [(12, 3), (17, 0)]
     ]
     variants += [PatchVariant("x", Site("resid_post", 6, -1), Site("resid_post", 9, 8), two_hop)]
+    assert unsupported_reason(gemma) is None  # qk-norm, local windows, post-norms: all reproduced
     result = run_variants(gemma, variants, EngineConfig(progress=False))
     assert result.new_tokens.tolist() == plain_many(gemma, variants)
