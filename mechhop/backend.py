@@ -112,6 +112,24 @@ class HookedTransformerBackend:
         kwargs = {} if prepend_bos is None else {"prepend_bos": prepend_bos}
         return self.model.to_tokens(prompt, **kwargs)[0].tolist()
 
+    def char_spans(self, prompt: str, prepend_bos: bool | None) -> list[tuple[int, int]]:
+        """Character span of each token of ``tokenize(prompt, prepend_bos)`` ((0, 0) for a BOS)."""
+        ids = self.tokenize(prompt, prepend_bos)
+        tok = self.model.tokenizer
+        bos = 1 if ids and ids[0] == self.bos_token_id and (prepend_bos or self.prepends_bos) else 0
+        if getattr(tok, "is_fast", False):
+            enc = tok(prompt, return_offsets_mapping=True, add_special_tokens=False)
+            if list(enc["input_ids"]) == ids[bos:]:
+                return [(0, 0)] * bos + [tuple(span) for span in enc["offset_mapping"]]
+        # Slow tokenizers: the text each prefix of tokens decodes to, when decoding is lossless.
+        if self.decode(ids[bos:]) == prompt:
+            ends = [len(self.decode(ids[bos : i + 1])) for i in range(bos, len(ids))]
+            return [(0, 0)] * bos + list(zip([0, *ends[:-1]], ends, strict=True))
+        raise MechhopError(
+            f"Cannot align the tokens of {prompt!r} with its characters (tokenizer without offsets and "
+            "lossy decoding); pass token positions explicitly."
+        )
+
     @property
     def prepends_bos(self) -> bool:
         return bool(self.model.cfg.default_prepend_bos)

@@ -1,0 +1,210 @@
+"""Resumable analysis runs stored as tidy Parquet tables.
+
+An analysis splits its work into *units* (one query each, usually). A run
+directory is keyed by the analysis, its configuration and the model, so a
+different setting never mixes with stored results::
+
+    <out>/<analysis>-<hash>/
+        run.json             configuration, model, weight processing, package versions
+        queries.parquet      the queries the run covers (to reclassify without the model)
+        units/<key>.parquet  one file per finished unit, written atomically
+        results.parquet      all units, written when the run completes
+
+A unit file appears only once complete (written to a temporary name, then
+renamed), so a run killed at any moment (even ``kill -9``) resumes by
+skipping the units whose file exists: nothing is redone, duplicated or lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm.auto import tqdm
+
+from mechhop.data.schema import TwoHopDataset
+from mechhop.errors import MechhopError
+
+_PACKAGES = ("mechhop", "torch", "transformer-lens", "transformers", "pandas", "numpy")
+RUN_SCHEMA = 1
+
+
+def package_versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in _PACKAGES:
+        try:
+            out[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def model_description(model: Any) -> dict[str, Any]:
+    """Model name and weight processing, from what :func:`mechhop.load_model` stored on it."""
+    info = getattr(model, "mechhop_info", None)
+    if info is None:
+        cfg = model.cfg
+        return {"name": cfg.model_name, "n_layers": cfg.n_layers, "weight_processing": "unknown"}
+    return {**info.to_dict(), "n_layers": model.cfg.n_layers}
+
+
+@dataclass(frozen=True, eq=False)
+class AnalysisResult:
+    """A finished analysis: its tidy table and how it was produced."""
+
+    analysis: str
+    table: pd.DataFrame
+    meta: dict[str, Any]
+    queries: TwoHopDataset
+    directory: Path | None = None
+
+    def __repr__(self) -> str:
+        where = f", stored in {self.directory}" if self.directory else ""
+        queries = self.table["query_id"].nunique() if "query_id" in self.table else 0
+        return f"AnalysisResult({self.analysis}: {len(self.table)} rows, {queries} queries{where})"
+
+
+def _hash(obj: Any) -> str:
+    return hashlib.sha1(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:10]
+
+
+def _unit_file(key: str) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)[:40]
+    return f"{safe}-{hashlib.sha1(key.encode()).hexdigest()[:8]}.parquet"
+
+
+def _atomic_parquet(table: pd.DataFrame, path: Path, meta: dict[str, Any] | None = None) -> None:
+    arrow = pa.Table.from_pandas(table, preserve_index=False)
+    if meta is not None:
+        extra = {b"mechhop": json.dumps(meta, default=str).encode()}
+        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **extra})
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+    os.close(fd)
+    try:
+        pq.write_table(arrow, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class RunStore:
+    """The directory of one analysis run (see the module docstring); None ``out`` keeps it in memory."""
+
+    def __init__(self, out: str | Path | None, analysis: str, config: dict[str, Any], model: Any) -> None:
+        self.analysis = analysis
+        self.meta = {
+            "schema": RUN_SCHEMA,
+            "analysis": analysis,
+            "config": config,
+            "model": model_description(model),
+            "versions": package_versions(),
+        }
+        key = {"analysis": analysis, "config": config, "model": self.meta["model"]}
+        self.directory = None if out is None else Path(out) / f"{analysis}-{_hash(key)}"
+        self._memory: dict[str, pd.DataFrame] = {}
+        if self.directory is not None:
+            (self.directory / "units").mkdir(parents=True, exist_ok=True)
+            path = self.directory / "run.json"
+            if not path.exists():
+                tmp = path.with_suffix(".json.tmp")
+                tmp.write_text(json.dumps(self.meta, indent=2, default=str))
+                os.replace(tmp, path)
+
+    def done(self) -> set[str]:
+        if self.directory is None:
+            return set(self._memory)
+        return {
+            pq.read_schema(p).metadata[b"unit"].decode()
+            for p in (self.directory / "units").glob("*.parquet")
+            if not p.name.startswith(".tmp-")
+        }
+
+    def write_unit(self, key: str, table: pd.DataFrame) -> None:
+        if self.directory is None:
+            self._memory[key] = table
+            return
+        arrow = pa.Table.from_pandas(table, preserve_index=False)
+        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), b"unit": key.encode()})
+        path = self.directory / "units" / _unit_file(key)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+        os.close(fd)
+        try:
+            pq.write_table(arrow, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def save_queries(self, queries: TwoHopDataset) -> None:
+        if self.directory is not None and not (self.directory / "queries.parquet").exists():
+            queries.write(self.directory / "queries.parquet")
+
+    def table(self) -> pd.DataFrame:
+        if self.directory is None:
+            parts = list(self._memory.values())
+        else:
+            parts = [pd.read_parquet(p) for p in sorted((self.directory / "units").glob("[!.]*.parquet"))]
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    def finish(self, queries: TwoHopDataset, sort: Sequence[str]) -> AnalysisResult:
+        table = self.table()
+        if len(table):
+            table = table.sort_values(list(sort), kind="stable").reset_index(drop=True)
+        if self.directory is not None:
+            _atomic_parquet(table, self.directory / "results.parquet", self.meta)
+        return AnalysisResult(self.analysis, table, self.meta, queries, self.directory)
+
+
+def run_units(
+    store: RunStore,
+    units: Sequence[tuple[str, Any]],
+    compute: Callable[[list[Any]], Iterable[pd.DataFrame]],
+    per_call: int = 1,
+    progress: bool = True,
+    desc: str = "",
+) -> None:
+    """Compute the units not yet stored, ``per_call`` at a time, storing each as it finishes."""
+    done = store.done()
+    todo = [(k, u) for k, u in units if k not in done]
+    bar = tqdm(total=len(units), initial=len(units) - len(todo), desc=desc or store.analysis, unit="query",
+               disable=not progress)  # fmt: skip
+    for start in range(0, len(todo), max(1, per_call)):
+        chunk = todo[start : start + per_call]
+        tables = list(compute([u for _, u in chunk]))
+        if len(tables) != len(chunk):
+            raise MechhopError(f"internal: {len(tables)} tables for {len(chunk)} units")
+        for (key, _), table in zip(chunk, tables, strict=True):
+            store.write_unit(key, table)
+        bar.update(len(chunk))
+    bar.close()
+
+
+def load_result(directory: str | Path) -> AnalysisResult:
+    """A stored run (complete, or the units finished so far) without the model."""
+    directory = Path(directory)
+    run = directory / "run.json"
+    if not run.exists():
+        raise MechhopError(f"{directory} is not a mechhop run directory (no run.json); pass the folder "
+                           "an analysis printed, e.g. runs/backpatching-1a2b3c4d5e.")  # fmt: skip
+    meta = json.loads(run.read_text())
+    final = directory / "results.parquet"
+    if final.exists():
+        table = pd.read_parquet(final)
+    else:
+        parts = [pd.read_parquet(p) for p in sorted((directory / "units").glob("[!.]*.parquet"))]
+        table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    queries_path = directory / "queries.parquet"
+    queries = TwoHopDataset.read(queries_path) if queries_path.exists() else TwoHopDataset(())
+    return AnalysisResult(meta["analysis"], table, meta, queries, directory)

@@ -1,0 +1,337 @@
+"""Positions, Patchscopes, back-patching, stages and resumable runs on a tiny model with a tokenizer."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mechhop
+import mechhop.backpatching
+from mechhop import Patch, PositionError, Recipe, RecipeError, Site
+from mechhop.backpatching import (
+    BackpatchingConfig,
+    backpatching,
+    oracle,
+    rescue_rates,
+    resucceed,
+    target_prompt,
+    wilson_interval,
+)
+from mechhop.data.schema import TwoHopDataset
+from mechhop.errors import MechhopError
+from mechhop.layers import resolve_pairs
+from mechhop.patchscopes import (
+    PatchscopesConfig,
+    classify_description,
+    decoded_layers,
+    describes,
+    grid,
+    patchscopes,
+    relabel,
+)
+from mechhop.positions import head_word, locate, position_name
+from mechhop.runs import load_result
+from mechhop.stages import stage_layers, stage_summary
+from tests.tiny_lm import make_tiny_lm, tiny_queries
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def lm():
+    return make_tiny_lm()
+
+
+# -- positions ---------------------------------------------------------------------------
+
+
+def test_positions_point_at_the_mentions(lm):
+    for q in tiny_queries():
+        pos = locate(lm, q)
+        words = lm.tokenizer.convert_ids_to_tokens(list(pos.tokens))
+        assert words[pos.e1] == q.e1_label
+        assert words[pos.r1] == head_word(q.r1, q.r1_template)
+        assert words[pos.r2] == head_word(q.r2, q.r2_template)
+        assert words[pos.last] == "is" and pos["t2"] == pos.last and pos["t1"] == pos.e1
+
+
+def test_positions_of_a_repeated_mention_come_from_the_template(lm):
+    # e1 equals a word of the r1 template: str.find would pick the wrong one
+    q = dataclasses.replace(tiny_queries()[1], e1="country", e1_label="country")
+    pos = locate(lm, q)
+    assert pos.e1 == len(pos.tokens) - 2  # "... of country is"
+    assert pos.r1 != pos.e1
+
+
+def test_unlocatable_mentions_name_the_query_and_string(lm):
+    q = dataclasses.replace(tiny_queries()[0], id="bad-1", r1="P999", r1_template="the {}")
+    with pytest.raises(PositionError, match="bad-1"):
+        locate(lm, q)
+    with pytest.raises(PositionError, match="valid: e1, r1, r2, last"):
+        position_name("subject")
+
+
+# -- Patchscopes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (": John Lennon is a singer", True),
+        (": John Lennon, a singer", True),
+        (": John Lennon.", True),
+        ("John Lennon: John Lennon", True),
+        (": John Lennonism", False),
+        ("about John Lennon", False),
+    ],
+)
+def test_description_rule(text, expected):
+    assert describes(text, ("John Lennon",)) is expected
+
+
+def test_description_labels_check_e1_then_e2_then_e3():
+    q = tiny_queries()[0]
+    assert classify_description(": Imagine, and : John Lennon ", q) == "e1"
+    assert classify_description(": John Lennon and : Yoko Ono ", q) == "e2"
+    assert classify_description("Yoko Ono: Yoko", q) == "e3"
+    assert classify_description(": AR, a country", tiny_queries()[1]) == "e2"  # alias
+    assert classify_description(": Beatles", q) == "other"
+
+
+def test_patchscopes_table_matches_plain_generation(lm):
+    config = PatchscopesConfig(decoding="greedy", seeds=(0,), src_layers=(0, 3), tgt_layers=(1, 2))
+    result = patchscopes(lm, tiny_queries(), config, progress=False)
+    table = result.table
+    assert len(table) == 3 * 2 * 4
+    assert set(table.columns) >= {
+        "query_id",
+        "source",
+        "src_layer",
+        "tgt_layer",
+        "seed",
+        "generation",
+        "label",
+    }
+    assert relabel(table, result.queries).tolist() == table["label"].tolist()
+    target = config.target_text
+    for _, row in table.sample(6, random_state=0).iterrows():
+        q = result.queries.by_id(row.query_id)
+        source = Site("resid_post", row.src_layer, locate(lm, q)[row.source])
+        recipe = Recipe(
+            Patch(Site("resid_post", row.tgt_layer, -1), source=source, source_prompt=q.two_hop_prompt)
+        )
+        assert mechhop.generate(lm, [target], recipe).texts[0] == row.generation
+    shares = grid(table, "other", "e1")
+    assert shares.index.name == "src_layer" and shares.columns.name == "tgt_layer"
+    assert list(shares.index) == [0, 3] and list(shares.columns) == [1, 2]
+
+
+def test_sampled_patchscopes_reproduce_per_seed(lm):
+    config = PatchscopesConfig(sources=("t1",), pairs=((2, 1),), seeds=(0, 1, 2))
+    a = patchscopes(lm, tiny_queries()[:2], config, progress=False).table
+    b = patchscopes(lm, tiny_queries()[:2], config, progress=False).table
+    assert a["generation"].tolist() == b["generation"].tolist()
+    assert set(a["source"]) == {"e1"}
+
+
+def test_patchscopes_config_errors():
+    with pytest.raises(MechhopError, match="seeds"):
+        PatchscopesConfig(decoding="greedy", seeds=(0, 1))
+    with pytest.raises(PositionError, match="valid"):
+        PatchscopesConfig(sources=("subject",))
+
+
+# -- back-patching ------------------------------------------------------------------------
+
+
+def test_backpatching_pairs_are_backward_only():
+    pairs = resolve_pairs(None, None, None, 4, "backward")
+    assert pairs == ((1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2))
+    with pytest.raises(RecipeError, match=r"valid: 0\.\.3"):
+        resolve_pairs(None, (7,), None, 4, "backward")
+    with pytest.raises(RecipeError, match="source > target"):
+        resolve_pairs(None, (0,), (2,), 4, "backward")
+
+
+def test_target_prompts_patch_at_x(lm):
+    q = tiny_queries()[0]
+    text, at = target_prompt(lm, q, "composition")
+    assert text == "the spouse of the performer of x is"
+    assert lm.tokenizer.convert_ids_to_tokens(lm.to_tokens(text)[0].tolist())[at] == "x"
+    text, at = target_prompt(lm, q, "second_hop")
+    assert text == "the spouse of x is" and at == 3
+
+
+def test_patching_a_state_into_itself_changes_nothing(lm):
+    queries = tiny_queries()
+    config = BackpatchingConfig(positions=("e1", "last"), pairs=((2, 2), (0, 0)))
+    table = backpatching(lm, queries, config, progress=False).table
+    plain = mechhop.generate(lm, [q.two_hop_prompt for q in queries]).texts
+    for i, q in enumerate(queries):
+        assert set(table.loc[table.query_id == q.id, "generation"]) == {plain[i]}
+
+
+def test_backpatching_generations_equal_the_plain_method(lm):
+    config = BackpatchingConfig(targets=("original", "composition", "second_hop"), src_layers=(3,))
+    result = backpatching(lm, tiny_queries(), config, progress=False)
+    table = result.table
+    assert len(table) == 3 * 3 * 2 * 3 and (table.src_layer > table.tgt_layer).all()
+    assert resucceed(table, result.queries).tolist() == table["success"].tolist()
+    for _, row in table.sample(8, random_state=1).iterrows():
+        q = result.queries.by_id(row.query_id)
+        pos = locate(lm, q)[row.position]
+        prompt, at = target_prompt(lm, q, row.target)
+        recipe = Recipe(
+            Patch(Site("resid_post", row.tgt_layer, pos if at is None else at),
+                  source=Site("resid_post", row.src_layer, pos), source_prompt=q.two_hop_prompt)
+        )  # fmt: skip
+        assert mechhop.generate(lm, [prompt], recipe).texts[0] == row.generation
+
+
+def _table(rows):
+    return pd.DataFrame(rows, columns=["query_id", "position", "target", "src_layer", "tgt_layer", "success"])
+
+
+def test_oracle_and_rescue_rates():
+    table = _table(
+        [
+            ("a", "e1", "original", 5, 1, False), ("a", "e1", "original", 6, 2, True),
+            ("a", "last", "original", 5, 1, False),
+            ("b", "e1", "original", 5, 1, False), ("b", "last", "original", 4, 0, True),
+            ("c", "e1", "original", 5, 1, False), ("c", "last", "original", 4, 0, False),
+        ]
+    )  # fmt: skip
+    per_query = oracle(table).set_index(["query_id", "position"])
+    assert per_query.loc[("a", "e1"), "rescued"] and per_query.loc[("a", "e1"), "first_src_layer"] == 6
+    assert not per_query.loc[("c", "last"), "rescued"]
+    rates = rescue_rates(table, {"a": "incorrect", "b": "incorrect", "c": "correct"}).set_index(
+        ["group", "position"]
+    )
+    assert rates.loc[("incorrect", "e1"), "rescued"] == 1 and rates.loc[("incorrect", "e1"), "queries"] == 2
+    assert rates.loc[("incorrect", "any"), "rate"] == 1.0
+    assert rates.loc[("correct", "any"), "rate"] == 0.0
+    with pytest.raises(MechhopError, match="No group"):
+        rescue_rates(table, {"a": "incorrect"})
+
+
+def test_wilson_interval_known_values():
+    low, high = wilson_interval(0, 10)
+    assert low == 0.0 and high == pytest.approx(0.2775, abs=1e-4)
+    low, high = wilson_interval(57, 100)
+    assert (low, high) == (pytest.approx(0.4722, abs=1e-4), pytest.approx(0.6627, abs=1e-4))
+
+
+# -- stages ---------------------------------------------------------------------------------
+
+
+def test_stage_layers_from_hand_made_tables():
+    ps = pd.DataFrame(
+        [
+            ("a", "e1", 1, 0, "other"), ("a", "e1", 3, 5, "e2"), ("a", "e1", 2, 9, "e2"),
+            ("a", "last", 4, 1, "e2"), ("a", "last", 7, 2, "e3"), ("a", "last", 9, 0, "e3"),
+            ("b", "e1", 1, 0, "e1"), ("b", "last", 2, 0, "other"),
+        ],
+        columns=["query_id", "source", "src_layer", "tgt_layer", "label"],
+    )  # fmt: skip
+    ko = pd.DataFrame(
+        [("a", "last", "e1", 3, False), ("a", "last", "e1", 5, True), ("a", "last", "r1", 1, True),
+         ("b", "last", "e1", 2, True)],
+        columns=["query_id", "query_set", "key", "layer", "matters"],
+    )  # fmt: skip
+    proj = pd.DataFrame(
+        [("a", 6, "attn", 0, 5), ("a", 8, "attn", 0, 0), ("a", 8, "mlp", 3, 0), ("a", 2, "mlp", 1, 0),
+         ("b", 1, "mlp", 9, 4)],
+        columns=["query_id", "layer", "sublayer", "e2_rank", "predicted_rank"],
+    )  # fmt: skip
+    stages = stage_layers(ps, ko, proj, groups={"a": "incorrect", "b": "correct"}).set_index("query_id")
+    assert stages.loc["a", "first_hop"] == 2
+    assert stages.loc["a", "propagation"] == pytest.approx((5 + 6 + 4) / 3)
+    assert stages.loc["a", "second_hop"] == 7
+    assert stages.loc["a", "extraction"] == 2
+    assert pd.isna(stages.loc["b", "first_hop"]) and stages.loc["b", "propagation"] == 2
+    assert stages.loc["b", "propagation_parts"] == 1
+    summary = stage_summary(stages.reset_index()).set_index(["stage", "group"])
+    assert summary.loc[("first_hop", "incorrect"), "found"] == 1
+    assert summary.loc[("first_hop", "correct"), "found"] == 0
+    assert decoded_layers(ps, "e3", "last").set_index("query_id").loc["a", "layers"] == [7, 9]
+    with pytest.raises(MechhopError, match="sources 'e1' and 'last'"):
+        stage_layers(ps[ps.source == "e1"])
+
+
+# -- resumable runs -------------------------------------------------------------------------
+
+
+def test_a_finished_run_is_not_recomputed(lm, tmp_path, monkeypatch):
+    config = BackpatchingConfig(src_layers=(3,))
+    first = backpatching(lm, tiny_queries(), config, out=tmp_path, progress=False)
+    calls = []
+    monkeypatch.setattr("mechhop.backpatching.run_variants", lambda *a, **k: calls.append(1))
+    again = backpatching(lm, tiny_queries(), config, out=tmp_path, progress=False)
+    assert calls == []
+    pd.testing.assert_frame_equal(first.table, again.table)
+    stored = load_result(first.directory)
+    pd.testing.assert_frame_equal(stored.table, first.table)
+    assert stored.meta["config"]["src_layers"] == [3] and "torch" in stored.meta["versions"]
+    assert [q.id for q in stored.queries] == [q.id for q in tiny_queries()]
+
+
+CHILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+import mechhop.backpatching as bp
+from mechhop.data.schema import TwoHopDataset
+from tests.tiny_lm import make_tiny_lm, tiny_queries
+import dataclasses
+real = bp.run_variants
+def slow(model, variants, config):
+    time.sleep(0.4)  # so the parent can kill it mid-run
+    return real(model, variants, config)
+bp.run_variants = slow
+base = tiny_queries()
+queries = TwoHopDataset(dataclasses.replace(base[i % 3], id=f"u{{i:02d}}") for i in range(12))
+bp.backpatching(make_tiny_lm(), queries, bp.BackpatchingConfig(src_layers=(3,)), out={out!r},
+                progress=False, queries_per_call=1)
+"""
+
+
+def test_kill_9_resumes_without_losing_or_redoing_units(lm, tmp_path, monkeypatch):
+    out = tmp_path / "runs"
+    script = CHILD.format(root=str(ROOT), out=str(out))
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], env={**os.environ})
+    deadline = time.time() + 120
+    units = []
+    while time.time() < deadline and len(units) < 4:
+        units = list(out.glob("*/units/[!.]*.parquet"))
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    finished = {p.name for p in out.glob("*/units/[!.]*.parquet")}
+    assert 4 <= len(finished) < 12, "the child must be killed mid-run"
+
+    base = tiny_queries()
+    queries = TwoHopDataset(dataclasses.replace(base[i % 3], id=f"u{i:02d}") for i in range(12))
+    config = BackpatchingConfig(src_layers=(3,))
+    assert load_result(next(out.iterdir())).table["query_id"].nunique() == len(finished)
+    real, calls = mechhop.backpatching.run_variants, []
+
+    def counting(model, variants, engine_config):
+        calls.append(len(variants))
+        return real(model, variants, engine_config)
+
+    monkeypatch.setattr("mechhop.backpatching.run_variants", counting)
+    resumed = backpatching(lm, queries, config, out=out, progress=False, queries_per_call=1)
+    assert len(calls) == 12 - len(finished)  # only what the killed run had not stored
+    monkeypatch.setattr("mechhop.backpatching.run_variants", real)
+    fresh = backpatching(lm, queries, config, progress=False)
+    pd.testing.assert_frame_equal(resumed.table, fresh.table)
+    assert resumed.table.duplicated(["query_id", "position", "target", "src_layer", "tgt_layer"]).sum() == 0
+    assert resumed.table["query_id"].nunique() == 12
