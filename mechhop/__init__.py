@@ -25,12 +25,16 @@ from mechhop.models import (
     model_info,
 )
 from mechhop.recipe import CompiledRecipe, Recipe, compile_recipe
+from mechhop.runs import AnalysisResult, load_result
 from mechhop.sites import Site
 from mechhop.tokens import PromptBatch, encode
 
 __version__ = "0.1.0"
 
+# The analyses live in their modules (mechhop.patchscopes, .backpatching, .knockout, .projection,
+# .stages), each exporting a function of the module's name.
 __all__ = [
+    "AnalysisResult",
     "CompiledRecipe",
     "Generation",
     "KnockOut",
@@ -57,6 +61,7 @@ __all__ = [
     "generate",
     "load_hf_model",
     "load_model",
+    "load_result",
     "model_info",
     "run",
 ]

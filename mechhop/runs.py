@@ -38,6 +38,7 @@ from mechhop.errors import MechhopError
 
 _PACKAGES = ("mechhop", "torch", "transformer-lens", "transformers", "pandas", "numpy")
 RUN_SCHEMA = 1
+EXECUTION_ONLY = frozenset({"memory_budget_gb", "batch_size"})
 
 
 def package_versions() -> dict[str, str]:
@@ -111,7 +112,9 @@ class RunStore:
             "model": model_description(model),
             "versions": package_versions(),
         }
-        key = {"analysis": analysis, "config": config, "model": self.meta["model"]}
+        # Settings that change speed, not results, stay out of the key: a run resumes under new ones.
+        results_config = {k: v for k, v in config.items() if k not in EXECUTION_ONLY}
+        key = {"analysis": analysis, "config": results_config, "model": self.meta["model"]}
         self.directory = None if out is None else Path(out) / f"{analysis}-{_hash(key)}"
         self._memory: dict[str, pd.DataFrame] = {}
         if self.directory is not None:

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from mechhop.errors import MechhopError
+from mechhop.knockout import knockout_matters
 from mechhop.patchscopes import decoded_layers
 
 STAGES: tuple[str, ...] = ("first_hop", "propagation", "second_hop", "extraction")
@@ -59,7 +60,8 @@ def stage_layers(
     parts["e2_from_t2"] = decoded_layers(patchscopes, "e2", "last").set_index("query_id")["lowest"]
     if knockout is not None:
         ko = knockout[(knockout["query_set"] == "last") & (knockout["key"] == "e1")]
-        parts["knockout_last_e1"] = _lowest(ko, ko["matters"].astype(bool))
+        # the rule re-applied to the stored generations, so a changed rule carries through
+        parts["knockout_last_e1"] = _lowest(ko, knockout_matters(ko))
     if projection is not None:
         attn = projection[projection["sublayer"] == "attn"]
         parts["attn_ranks_e2"] = _lowest(attn, attn["e2_rank"] == 0)

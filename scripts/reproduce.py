@@ -40,7 +40,9 @@ def sample(per_group: int, seed: int) -> tuple[mechhop.data.schema.TwoHopDataset
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--per-group", type=int, default=40)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default=str(ROOT / "runs" / "reproduce"))
@@ -62,7 +64,9 @@ def main() -> None:
         return result
 
     bp = timed("backpatching", lambda: backpatching(model, queries, BackpatchingConfig(), out=args.out))
-    ps_config = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n, args.tgt_stride)))
+    ps_config = PatchscopesConfig(
+        decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n, args.tgt_stride))
+    )
     ps = timed("patchscopes", lambda: patchscopes(model, queries, ps_config, out=args.out))
     ko = timed("knockout", lambda: knockout(model, queries, KnockoutConfig(), out=args.out))
     proj = timed("projection", lambda: sublayer_projection(model, queries, ProjectionConfig(), out=args.out))
@@ -78,13 +82,13 @@ def main() -> None:
     print("\nTimes (s):", {k: round(v) for k, v in timings.items()}, "total", round(sum(timings.values())))
     out = Path(args.out)
     stages.to_parquet(out / "stages.parquet")
-    (out / "summary.json").write_text(
-        json.dumps(
-            {"queries": counts, "timings_s": timings, "rescue": rates.to_dict("records"),
-             "stages": summary.to_dict("records")},
-            indent=2, default=float,
-        )  # fmt: skip
-    )
+    record = {
+        "queries": counts,
+        "timings_s": timings,
+        "rescue": rates.to_dict("records"),
+        "stages": summary.to_dict("records"),
+    }
+    (out / "summary.json").write_text(json.dumps(record, indent=2, default=float))
 
 
 if __name__ == "__main__":

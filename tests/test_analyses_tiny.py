@@ -242,10 +242,15 @@ def test_stage_layers_from_hand_made_tables():
         ],
         columns=["query_id", "source", "src_layer", "tgt_layer", "label"],
     )  # fmt: skip
+    # matters: (a, 5), (a, r1), (b, 2); not at (a, 3) (same text) nor (b, 7) (correct stays correct)
     ko = pd.DataFrame(
-        [("a", "last", "e1", 3, False), ("a", "last", "e1", 5, True), ("a", "last", "r1", 1, True),
-         ("b", "last", "e1", 2, True)],
-        columns=["query_id", "query_set", "key", "layer", "matters"],
+        [("a", "last", "e1", 3, "Paris", False, "Paris", False),
+         ("a", "last", "e1", 5, "Rome", False, "Paris", False),
+         ("a", "last", "r1", 1, "Rome", False, "Paris", False),
+         ("b", "last", "e1", 7, "yen!", True, "yen", True),
+         ("b", "last", "e1", 2, "euro", False, "yen", True)],
+        columns=["query_id", "query_set", "key", "layer", "generation", "correct", "baseline_generation",
+                 "baseline_correct"],
     )  # fmt: skip
     proj = pd.DataFrame(
         [("a", 6, "attn", 0, 5), ("a", 8, "attn", 0, 0), ("a", 8, "mlp", 3, 0), ("a", 2, "mlp", 1, 0),
@@ -275,8 +280,10 @@ def test_a_finished_run_is_not_recomputed(lm, tmp_path, monkeypatch):
     first = backpatching(lm, tiny_queries(), config, out=tmp_path, progress=False)
     calls = []
     monkeypatch.setattr("mechhop.backpatching.run_variants", lambda *a, **k: calls.append(1))
-    again = backpatching(lm, tiny_queries(), config, out=tmp_path, progress=False)
-    assert calls == []
+    # a memory budget changes speed, not results: the same stored run
+    faster = dataclasses.replace(config, memory_budget_gb=0.5)
+    again = backpatching(lm, tiny_queries(), faster, out=tmp_path, progress=False)
+    assert calls == [] and again.directory == first.directory
     pd.testing.assert_frame_equal(first.table, again.table)
     stored = load_result(first.directory)
     pd.testing.assert_frame_equal(stored.table, first.table)
