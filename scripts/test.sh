@@ -3,6 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The report's browser test: Debian's Chromium and ChromeDriver (needs root or sudo; once per machine).
+if ! command -v chromedriver >/dev/null; then
+    sudo_="$(command -v sudo >/dev/null && [ "$(id -u)" != 0 ] && echo sudo || true)"
+    $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+export MECHHOP_REQUIRE_BROWSER=1
 py="${MECHHOP_VENV:-.venv}/bin/python"
-"$py" -m ruff check mechhop tests benchmarks
+"$py" -m ruff check mechhop tests benchmarks scripts
 "$py" -m pytest -q -rs "$@"

@@ -1,0 +1,101 @@
+"""The HTML report in headless Chromium, opened from disk: every plot renders, no console errors, no network.
+
+Needs the Debian packages ``chromium`` and ``chromium-driver`` and the PyPI package ``selenium``.
+Without them the test is skipped, unless ``MECHHOP_REQUIRE_BROWSER=1`` (CI) makes that a failure.
+A screenshot of the whole page is saved as ``artifacts/report.png`` (with ``artifacts/report.html``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from mechhop.report import build_report
+from tests.test_report import FIGURES, GROUPS, KNOWLEDGE, run_tiny_analyses
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+DRIVER = shutil.which("chromedriver")
+# flags that work in a container as root without a display or network
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--window-size=1400,1000",
+)  # fmt: skip
+
+
+def _missing() -> str | None:
+    if importlib.util.find_spec("selenium") is None:
+        return "selenium is not installed (pip install selenium)"
+    if CHROMIUM is None or DRIVER is None:
+        return "chromium / chromedriver not found (apt-get install chromium chromium-driver)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    why = _missing()
+    if why:
+        if os.environ.get("MECHHOP_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"MECHHOP_REQUIRE_BROWSER=1 but {why}")
+        pytest.skip(why)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    profile = tempfile.mkdtemp(prefix="mechhop-chromium-")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(120)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_report_renders_in_chromium(browser, tmp_path):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    results = run_tiny_analyses(tmp_path / "runs")
+    ARTIFACTS.mkdir(exist_ok=True)
+    notes = "Rendered by tests/test_report_browser.py on the tiny model."
+    path = build_report(ARTIFACTS / "report.html", knowledge=KNOWLEDGE, groups=GROUPS, notes=notes, **results)
+    browser.get(path.resolve().as_uri())
+    count = "return document.querySelectorAll('.plotly-graph-div').length"
+    rendered = "return document.querySelectorAll('.plotly-graph-div .main-svg').length"
+    WebDriverWait(browser, 60).until(lambda d: d.execute_script(rendered) >= 2 * d.execute_script(count))
+
+    assert browser.execute_script("return typeof Plotly") == "object"
+    assert browser.execute_script(count) == len(FIGURES)
+    marks = "'.heatmaplayer image, .scatterlayer path, .boxlayer path'"
+    plots = browser.execute_script(
+        """return Array.from(document.querySelectorAll('.plotly-graph-div')).map(div => {
+             const box = div.getBoundingClientRect();
+             return {id: div.id, svgs: div.querySelectorAll('.main-svg').length, width: box.width,
+                     height: box.height, traces: (div.data || []).length,
+                     marks: div.querySelectorAll(MARKS).length};
+           });""".replace("MARKS", marks)
+    )
+    assert sorted(p["id"] for p in plots) == sorted(FIGURES)
+    for p in plots:  # each plot drew its SVG layers and its data
+        assert p["svgs"] > 0 and p["width"] > 100 and p["height"] > 100 and p["traces"] > 0, p
+        assert p["marks"] > 0, p
+
+    errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+    assert errors == []
+    resources = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
+    assert [r for r in resources if r.startswith(("http:", "https:"))] == []  # nothing from the network
+
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1400, min(int(height), 16000))
+    shot = ARTIFACTS / "report.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
