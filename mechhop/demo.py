@@ -12,11 +12,22 @@ from __future__ import annotations
 import argparse
 import time
 
+from mechhop.backpatching import BackpatchingConfig, backpatching
+from mechhop.data.schema import TwoHopQuery
 from mechhop.generation import generate
 from mechhop.interventions import Patch
 from mechhop.models import DEFAULT_MODEL, available_models, load_model
+from mechhop.positions import locate
 from mechhop.recipe import Recipe
 from mechhop.sites import Site
+
+
+def backpatch_recipe(src: int, tgt: int, position: int) -> Recipe:
+    """What the engine computes for one pair, written as a recipe for mechhop.generate."""
+    return Recipe(
+        Patch(Site("resid_post", tgt, position), source=Site("resid_post", src, position)), name="back-patch"
+    )
+
 
 # (e1, r1 template, e2, r2 template, e3): "the capital of the country of origin of sushi is" -> Tokyo
 QUERY = ("sushi", "the country of origin of {}", "Japan", "the capital of {}", "Tokyo")
@@ -29,7 +40,6 @@ def _mark(text: str, answer: str) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=DEFAULT_MODEL, help=f"one of {available_models()} or any TL name")
-    parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
@@ -48,22 +58,19 @@ def main(argv: list[str] | None = None) -> None:
     for (name, (prompt, answer)), text in zip(prompts.items(), clean.texts, strict=True):
         print(f"  {name:10s} correct={_mark(text, answer)} {prompt!r} -> {text.strip()!r}")
 
-    two_hop = prompts["two-hop"][0]
-    pairs = [(src, tgt) for src in range(n_layers) for tgt in range(src)]
-    recipes = [
-        Recipe(Patch(Site("resid_post", tgt, -1), source=Site("resid_post", src, -1)), name="back-patch")
-        for src, tgt in pairs
-    ]
-    print(f"\nOne back-patching variant, as a recipe:\n{recipes[-1]!r}")
+    query = TwoHopQuery(
+        id="demo", e1=e1, r1="P495", e2=e2, r2="P36", e3=e3, e1_label=e1, e2_label=e2, e3_label=e3,
+        r1_template=r1, r2_template=r2,
+    )  # fmt: skip
+    pos = locate(model, query)
+    print(f"\nOne back-patching variant, as a recipe:\n{backpatch_recipe(n_layers - 1, 0, pos.last)!r}")
     start = time.perf_counter()
-    texts: list[str] = []
-    for i in range(0, len(recipes), args.batch_size):
-        chunk = recipes[i : i + args.batch_size]
-        texts += generate(model, [two_hop] * len(chunk), chunk, max_new_tokens=10).texts
+    table = backpatching(model, [query], BackpatchingConfig(positions=("last",)), progress=False).table
     elapsed = time.perf_counter() - start
-    hits = {pair for pair, text in zip(pairs, texts, strict=True) if e3.lower() in text.lower()}
+    hits = {(r.src_layer, r.tgt_layer) for r in table.itertuples() if r.success}
+    texts = {(r.src_layer, r.tgt_layer): r.generation for r in table.itertuples()}
     print(
-        f"\nBack-patching at the last token: {len(pairs)} (source > target) pairs, "
+        f"\nBack-patching at the last token (sweep engine): {len(table)} (source > target) pairs, "
         f"{elapsed:.1f}s; {len(hits)} yield {e3!r}."
     )
     print("Rows: target layer; columns: source layer; '#' = answer contains the target entity.")
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         row = "".join("#" if (s, tgt) in hits else ("." if s > tgt else " ") for s in range(n_layers))
         print(f"  {tgt:2d}  {row}")
     for src, tgt in sorted(hits)[:5]:
-        print(f"  e.g. {src} -> {tgt}: {texts[pairs.index((src, tgt))].strip()!r}")
+        print(f"  e.g. {src} -> {tgt}: {texts[(src, tgt)].strip()!r}")
 
 
 if __name__ == "__main__":
