@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fresh machine -> the main job: set up, then run the demo on the embedded SmolLM2 model.
+# Fresh machine -> the main job: set up, then `mechhop demo` (filter queries, every analysis, report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-"${MECHHOP_VENV:-.venv}/bin/python" -m mechhop.demo "$@"
+"${MECHHOP_VENV:-.venv}/bin/mechhop" demo "$@"

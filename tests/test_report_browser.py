@@ -62,20 +62,17 @@ def browser():
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_report_renders_in_chromium(browser, tmp_path):
+def check_rendered(browser, path: Path, figures: int, shot: Path) -> None:
+    """Load ``path`` from disk: ``figures`` plots drew their data, no console errors, no network."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    results = run_tiny_analyses(tmp_path / "runs")
-    ARTIFACTS.mkdir(exist_ok=True)
-    notes = "Rendered by tests/test_report_browser.py on the tiny model."
-    path = build_report(ARTIFACTS / "report.html", knowledge=KNOWLEDGE, groups=GROUPS, notes=notes, **results)
     browser.get(path.resolve().as_uri())
     count = "return document.querySelectorAll('.plotly-graph-div').length"
     rendered = "return document.querySelectorAll('.plotly-graph-div .main-svg').length"
     WebDriverWait(browser, 60).until(lambda d: d.execute_script(rendered) >= 2 * d.execute_script(count))
 
     assert browser.execute_script("return typeof Plotly") == "object"
-    assert browser.execute_script(count) == len(FIGURES)
+    assert browser.execute_script(count) == figures
     marks = "'.heatmaplayer image, .scatterlayer path, .boxlayer path'"
     plots = browser.execute_script(
         """return Array.from(document.querySelectorAll('.plotly-graph-div')).map(div => {
@@ -85,7 +82,6 @@ def test_report_renders_in_chromium(browser, tmp_path):
                      marks: div.querySelectorAll(MARKS).length};
            });""".replace("MARKS", marks)
     )
-    assert sorted(p["id"] for p in plots) == sorted(FIGURES)
     for p in plots:  # each plot drew its SVG layers and its data
         assert p["svgs"] > 0 and p["width"] > 100 and p["height"] > 100 and p["traces"] > 0, p
         assert p["marks"] > 0, p
@@ -97,5 +93,33 @@ def test_report_renders_in_chromium(browser, tmp_path):
 
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.set_window_size(1400, min(int(height), 16000))
-    shot = ARTIFACTS / "report.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    browser.set_window_size(1400, 1000)
+
+
+def test_report_renders_in_chromium(browser, tmp_path):
+    results = run_tiny_analyses(tmp_path / "runs")
+    ARTIFACTS.mkdir(exist_ok=True)
+    notes = "Rendered by tests/test_report_browser.py on the tiny model."
+    path = build_report(ARTIFACTS / "report.html", knowledge=KNOWLEDGE, groups=GROUPS, notes=notes, **results)
+    check_rendered(browser, path, len(FIGURES), ARTIFACTS / "report.png")
+    ids = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.plotly-graph-div')).map(d => d.id)"
+    )
+    assert sorted(ids) == sorted(FIGURES)
+
+
+@pytest.mark.real
+def test_demo_report_renders_in_chromium(browser, tmp_path):
+    """`mechhop demo` (small settings) on SmolLM2, then its report in the browser; screenshot kept."""
+    from typer.testing import CliRunner
+
+    from mechhop.cli import app
+
+    out = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", "--evaluate", "300", "--per-group", "1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "back-patching rescues" in result.output
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(out / "report.html", ARTIFACTS / "demo-report.html")
+    check_rendered(browser, out / "report.html", len(FIGURES), ARTIFACTS / "demo-report.png")

@@ -1,6 +1,6 @@
 """A small real example on the embedded model: back-patching one two-hop query.
 
-Run ``python -m mechhop.demo``. It loads SmolLM2-135M from its GGUF package,
+Run ``python -m mechhop.walkthrough``. It loads SmolLM2-135M from its GGUF package,
 checks the query's first hop, second hop and composition, then back-patches
 the residual stream at the last token from every source layer into every
 earlier target layer (Biran et al., 2024, §4) and shows which (source, target)
