@@ -37,7 +37,7 @@ from mechhop.errors import MechhopError
 from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, mention_chars, position_name, token_span
-from mechhop.runs import AnalysisResult, RunStore, run_units
+from mechhop.runs import VARIANTS_PER_CALL, AnalysisResult, RunStore, run_units, split_by_query
 from mechhop.sites import Site
 
 Target = Literal["original", "composition", "second_hop"]
@@ -119,12 +119,8 @@ def backpatching(
         result = run_variants(model, variants, engine)
         rows = pd.DataFrame(keys, columns=["query_id", "position", "target", "src_layer", "tgt_layer"])
         rows["generation"] = list(result.texts)
-        by_id = {q.id: q for q in chunk}
-        rows["success"] = [
-            answer_matches(g, by_id[i].answers("e3"))
-            for i, g in zip(rows["query_id"], rows["generation"], strict=True)
-        ]
-        return [rows[rows["query_id"] == q.id].reset_index(drop=True) for q in chunk]
+        rows["success"] = resucceed(rows, TwoHopDataset(chunk))
+        return split_by_query(rows, chunk)
 
     per_query = len(config.targets) * len(config.positions) * len(pairs)
     units = [(q.id, q) for q in queries]
@@ -132,7 +128,7 @@ def backpatching(
         store,
         units,
         compute,
-        per_call=queries_per_call or max(1, 4096 // per_query),
+        per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
         progress=progress,
         desc="back-patching",
     )

@@ -35,7 +35,7 @@ from mechhop.generation import ApplyTo, generate
 from mechhop.interventions import KnockOut
 from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_layer, resolve_layers
-from mechhop.positions import QueryPositions, head_word, locate, token_span
+from mechhop.positions import QueryPositions, head_word, locate, offset_in_template, token_span
 from mechhop.recipe import Recipe
 from mechhop.runs import AnalysisResult, RunStore, run_units
 
@@ -183,10 +183,12 @@ def knockout_positions(
     text = query.prompt_text("second_hop")
     slot = len(PAPER_STYLE.prefix) + template.index("{}")
     word = head_word(query.r2, template)
-    at = template.find(word)
-    if at < 0:
-        raise PositionError(f"Query {query.id}: relation head word {word!r} is not in template {template!r}.")
-    word_at = len(PAPER_STYLE.prefix) + (at if at < template.index("{}") else at - 2 + len(e2))
+    try:
+        word_at = len(PAPER_STYLE.prefix) + offset_in_template(template, word, e2)
+    except ValueError:
+        raise PositionError(
+            f"Query {query.id}: relation head word {word!r} is not in template {template!r}."
+        ) from None
     chars = {"e2": (slot, slot + len(e2)), "r2": (word_at, word_at + len(word))}
     backend = as_backend(model)
     offsets = backend.char_spans(text, None)

@@ -37,7 +37,7 @@ from mechhop.errors import MechhopError
 from mechhop.generation import Decoding
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, locate_text, position_name
-from mechhop.runs import AnalysisResult, RunStore, run_units
+from mechhop.runs import VARIANTS_PER_CALL, AnalysisResult, RunStore, run_units, split_by_query
 from mechhop.sites import Site
 
 Label = Literal["e1", "e2", "e3", "other"]
@@ -167,12 +167,8 @@ def patchscopes(
             2, "target_prompt", config.target_prompt if config.target_prompt in TARGET_PROMPTS else "custom"
         )
         rows["generation"] = list(result.texts)
-        by_id = {q.id: q for q in chunk}
-        rows["label"] = [
-            classify_description(g, by_id[i])
-            for i, g in zip(rows["query_id"], rows["generation"], strict=True)
-        ]
-        return [rows[rows["query_id"] == q.id].reset_index(drop=True) for q in chunk]
+        rows["label"] = relabel(rows, TwoHopDataset(chunk))
+        return split_by_query(rows, chunk)
 
     per_query = len(config.sources) * len(pairs) * len(config.seeds)
     units = [(q.id, q) for q in queries]
@@ -180,7 +176,7 @@ def patchscopes(
         store,
         units,
         compute,
-        per_call=queries_per_call or max(1, 4096 // per_query),
+        per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
         progress=progress,
         desc="patchscopes",
     )

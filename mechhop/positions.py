@@ -99,7 +99,7 @@ def head_word(relation_id: str, template: str) -> str:
     return (inside or content)[-1]
 
 
-def _in_template(template: str, piece: str, filler: str) -> int:
+def offset_in_template(template: str, piece: str, filler: str) -> int:
     """Character offset of ``piece`` in ``template.format(filler)`` when it is part of the template."""
     slot = template.index("{}")
     index = template.find(piece)
@@ -129,7 +129,7 @@ def mention_chars(
         except PositionError as err:
             raise PositionError(f"Query {query.id}: {err}") from None
         try:
-            start = at + _in_template(template, word, filler)
+            start = at + offset_in_template(template, word, filler)
         except ValueError:
             raise PositionError(
                 f"Query {query.id}: relation head word {word!r} is not in template {template!r}."

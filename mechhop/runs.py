@@ -85,11 +85,10 @@ def _unit_file(key: str) -> str:
     return f"{safe}-{hashlib.sha1(key.encode()).hexdigest()[:8]}.parquet"
 
 
-def _atomic_parquet(table: pd.DataFrame, path: Path, meta: dict[str, Any] | None = None) -> None:
+def _atomic_parquet(table: pd.DataFrame, path: Path, metadata: dict[bytes, bytes]) -> None:
+    """Write to a temporary name, then rename: readers (and a resumed run) see whole files only."""
     arrow = pa.Table.from_pandas(table, preserve_index=False)
-    if meta is not None:
-        extra = {b"mechhop": json.dumps(meta, default=str).encode()}
-        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **extra})
+    arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **metadata})
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
     os.close(fd)
     try:
@@ -138,17 +137,7 @@ class RunStore:
         if self.directory is None:
             self._memory[key] = table
             return
-        arrow = pa.Table.from_pandas(table, preserve_index=False)
-        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), b"unit": key.encode()})
-        path = self.directory / "units" / _unit_file(key)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-        os.close(fd)
-        try:
-            pq.write_table(arrow, tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _atomic_parquet(table, self.directory / "units" / _unit_file(key), {b"unit": key.encode()})
 
     def save_queries(self, queries: TwoHopDataset) -> None:
         if self.directory is not None and not (self.directory / "queries.parquet").exists():
@@ -166,8 +155,17 @@ class RunStore:
         if len(table):
             table = table.sort_values(list(sort), kind="stable").reset_index(drop=True)
         if self.directory is not None:
-            _atomic_parquet(table, self.directory / "results.parquet", self.meta)
+            meta = {b"mechhop": json.dumps(self.meta, default=str).encode()}
+            _atomic_parquet(table, self.directory / "results.parquet", meta)
         return AnalysisResult(self.analysis, table, self.meta, queries, self.directory)
+
+
+VARIANTS_PER_CALL = 4096  # engine generations per call: fills batches, bounds what a kill loses
+
+
+def split_by_query(rows: pd.DataFrame, chunk: Sequence[Any]) -> list[pd.DataFrame]:
+    """One table per query of ``chunk`` (in order), from rows computed for the whole chunk."""
+    return [rows[rows["query_id"] == q.id].reset_index(drop=True) for q in chunk]
 
 
 def run_units(
