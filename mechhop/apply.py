@@ -31,7 +31,7 @@ from typing import Any
 import torch
 from transformer_lens import HookedTransformer
 
-from mechhop.backend import HookedTransformerBackend
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.errors import MechhopError, RecipeError
 from mechhop.interventions import KnockOut, Patch, Project, Record
 from mechhop.recipe import CompiledRecipe, Recipe, compile_recipe
@@ -39,10 +39,6 @@ from mechhop.sites import Site
 from mechhop.tokens import Prompt, PromptBatch, encode, prompt_key, prompt_value
 
 _ACTIVE_ATTR = "_mechhop_recipe_active"
-
-
-def as_backend(model: HookedTransformer | HookedTransformerBackend) -> HookedTransformerBackend:
-    return model if isinstance(model, HookedTransformerBackend) else HookedTransformerBackend(model)
 
 
 def per_row(recipes: Recipe | Sequence[Recipe] | None, size: int) -> list[Recipe]:

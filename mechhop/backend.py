@@ -206,3 +206,8 @@ class HookedTransformerBackend:
             x = self.model.ln_final(x)
         logits = apply_softcap(self.model.unembed(x), self.model.cfg.output_logits_soft_cap)
         return logits.float().reshape(*vectors.shape[:-1], -1)
+
+
+def as_backend(model: HookedTransformer | HookedTransformerBackend) -> HookedTransformerBackend:
+    """The backend of ``model`` (a model given as a backend already is returned as is)."""
+    return model if isinstance(model, HookedTransformerBackend) else HookedTransformerBackend(model)

@@ -1,9 +1,10 @@
 """The ``mechhop`` command line.
 
-    mechhop demo                                  # the README's main job: filter, analyse, report
-    mechhop evaluate --sample 500 -o knowledge.parquet
-    mechhop run backpatching --ids q1,q2 --out runs
-    mechhop report runs/backpatching-* runs/patchscopes-* -o report.html
+    mechhop demo                                        # the README's main job: filter, analyse, report
+    mechhop data build queries.csv --max-per-pair 20    # compose queries from the bundled facts
+    mechhop evaluate --sample 500 -o knowledge.parquet  # what the model knows
+    mechhop run backpatching --knowledge knowledge.parquet --group incorrect --limit 5
+    mechhop report mechhop-runs/backpatching-* --knowledge knowledge.parquet -o report.html
 
 Errors print one line and a hint, and exit with status 2.
 """
@@ -25,12 +26,18 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Mechanistic interpretability of latent two-hop reasoning (Hopping Too Late, reproduced).",
 )
+data_app = typer.Typer(no_args_is_help=True, help="Build, check and summarise two-hop query files.")
+app.add_typer(data_app, name="data")
 
 ModelOpt = Annotated[
     str, typer.Option("--model", "-m", help="Embedded name, TransformerLens name or HF folder.")
 ]
 DataOpt = Annotated[
     str, typer.Option("--data", "-d", help="'bundled' or a .csv/.jsonl/.parquet of two-hop queries.")
+]
+KnowledgeOpt = Annotated[
+    Path | None,
+    typer.Option(help="Table written by `mechhop evaluate` (gives each query its group)."),
 ]
 
 
@@ -65,6 +72,55 @@ def _model(name: str):
     return model
 
 
+def _names(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+def _ints(text: str | None, option: str) -> tuple[int, ...] | None:
+    """``"0,2,4"``, ``"0:30:2"`` (a Python range) or ``"all"`` (None)."""
+    if text is None or text.strip() == "all":
+        return None
+    try:
+        if ":" in text:
+            return tuple(range(*(int(p) for p in text.split(":"))))
+        return tuple(int(p) for p in text.split(",") if p.strip())
+    except (TypeError, ValueError):
+        raise MechhopError(
+            f"{option} {text!r}: give comma-separated integers (0,2,4), a range start:stop[:step] "
+            "(0:30:2) or 'all'."
+        ) from None
+
+
+def _knowledge_table(path: Path):
+    import pandas as pd
+
+    if not path.exists():
+        raise MechhopError(
+            f"Knowledge table {str(path)!r} does not exist; write it with `mechhop evaluate -o`."
+        )
+    table = pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+    missing = [c for c in ("id", "usable", "group") if c not in table.columns]
+    if missing:
+        raise MechhopError(f"{path} lacks column(s) {missing}; is it a table written by `mechhop evaluate`?")
+    return table
+
+
+def _groups(table) -> dict[str, str]:
+    usable = table[table["usable"].fillna(False).astype(bool)]
+    return dict(zip(usable["id"], usable["group"], strict=True))
+
+
+def _counts(table) -> dict[str, int]:
+    usable = table["usable"].fillna(False).astype(bool)
+    return {
+        "queries": len(table),
+        "usable": int(usable.sum()),
+        "usable_correct": int((usable & (table["group"] == "correct")).sum()),
+        "usable_incorrect": int((usable & (table["group"] == "incorrect")).sum()),
+    }
+
+
+# -- demo ----------------------------------------------------------------------------------
 @app.command()
 @_friendly
 def demo(
@@ -91,6 +147,79 @@ def demo(
     typer.echo(f"demo finished in {time.perf_counter() - start:.0f} s")
 
 
+# -- data ----------------------------------------------------------------------------------
+@data_app.command("build")
+@_friendly
+def data_build(
+    output: Annotated[Path, typer.Argument(help="Query file to write (.csv, .jsonl or .parquet).")],
+    facts: Annotated[
+        Path | None,
+        typer.Option(help="Your own fact table (subject, relation, object, ...); default bundled."),
+    ] = None,
+    max_per_pair: Annotated[
+        int | None, typer.Option(help="Keep at most this many queries per relation pair (random).")
+    ] = None,
+    seed: int = 0,
+) -> None:
+    """Compose two-hop queries from a fact table under the paper's rules.
+
+    Example: mechhop data build queries.csv --max-per-pair 20
+    """
+    from mechhop.data.compose import bundled_facts, compose, read_facts
+
+    dataset = compose(bundled_facts() if facts is None else read_facts(facts))
+    if max_per_pair is not None:
+        dataset = dataset.balanced(max_per_pair, seed=seed)
+    path = dataset.write(output)
+    typer.echo(f"wrote {len(dataset):,} queries over {dataset.to_frame()['r1'].nunique()} first relations "
+               f"to {path}")  # fmt: skip
+
+
+@data_app.command("wikidata")
+@_friendly
+def data_wikidata(
+    output: Annotated[Path, typer.Argument(help="Query file to write (.csv, .jsonl or .parquet).")],
+    relations: Annotated[
+        str | None, typer.Option(help="Comma-separated property ids or names; default the paper's 29.")
+    ] = None,
+    min_sitelinks: Annotated[int, typer.Option(help="Popularity threshold on subjects.")] = 20,
+    limit: Annotated[int, typer.Option(help="Subjects per relation, most popular first.")] = 5000,
+    cache_dir: Annotated[Path | None, typer.Option(help="Cache raw responses here (resumable).")] = None,
+    user_agent: Annotated[str | None, typer.Option(help="Descriptive, with contact information.")] = None,
+    endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
+) -> None:
+    """Build the paper's dataset from Wikidata's SPARQL endpoint (needs network).
+
+    Example: mechhop data wikidata two_hop.csv --cache-dir wikidata-cache --user-agent "me (me@uni.edu)"
+    """
+    from mechhop.data.wikidata import WikidataConfig, build_dataset
+
+    options: dict[str, Any] = {"min_sitelinks": min_sitelinks, "limit": limit, "cache_dir": cache_dir}
+    for name, value in (("relations", _names(relations)), ("user_agent", user_agent), ("endpoint", endpoint)):
+        if value is not None:
+            options[name] = value
+    dataset = build_dataset(output, WikidataConfig(**options))
+    typer.echo(f"wrote {len(dataset):,} queries to {output}")
+
+
+@data_app.command("info")
+@_friendly
+def data_info(
+    data: Annotated[str, typer.Argument(help="'bundled' or a query file.")] = "bundled",
+    top: Annotated[int, typer.Option(help="Relation pairs to list.")] = 15,
+) -> None:
+    """Check a query file (every bad row is reported) and count its queries per relation pair.
+
+    Example: mechhop data info two_hop.csv
+    """
+    dataset = _queries(data)
+    summary = dataset.summary()
+    typer.echo(f"{data}: {len(dataset):,} valid queries, {len(summary)} relation pairs")
+    typer.echo(summary.head(top).to_string())
+    typer.echo(f"example: {dataset[0].two_hop_prompt!r} -> {dataset[0].e3_label!r}")
+
+
+# -- evaluate ------------------------------------------------------------------------------
 @app.command("evaluate")
 @_friendly
 def evaluate_cmd(
@@ -102,6 +231,7 @@ def evaluate_cmd(
 ) -> None:
     """Knowledge filtering: first hop, second hop, composition and shortcuts of each query.
 
+    Resumable: generations are cached next to the output (.outputs.jsonl).
     Example: mechhop evaluate --sample 500 -o knowledge.parquet
     """
     import pandas as pd
@@ -122,21 +252,134 @@ def evaluate_cmd(
     typer.echo(f"wrote {output}")
 
 
+# -- run -----------------------------------------------------------------------------------
 ANALYSES = ("backpatching", "patchscopes", "knockout", "projection")
+
+# option name -> the config field it sets, per analysis (absent: the option does not apply)
+_FIELDS: dict[str, dict[str, str]] = {
+    "positions": {"backpatching": "positions", "patchscopes": "sources"},
+    "targets": {"backpatching": "targets"},
+    "src_layers": {"backpatching": "src_layers", "patchscopes": "src_layers"},
+    "tgt_layers": {"backpatching": "tgt_layers", "patchscopes": "tgt_layers"},
+    "layers": {"knockout": "layers"},
+    "target_prompt": {"patchscopes": "target_prompt"},
+    "decoding": {"patchscopes": "decoding"},
+    "seeds": {"patchscopes": "seeds"},
+    "keys": {"knockout": "keys"},
+    "window": {"knockout": "window"},
+    "top_k": {"projection": "top_k"},
+    "max_new_tokens": {"backpatching": "max_new_tokens", "patchscopes": "max_new_tokens",
+                       "knockout": "max_new_tokens"},
+}  # fmt: skip
+
+
+def _analysis(name: str):
+    """(function, config class) of an analysis."""
+    if name == "backpatching":
+        from mechhop.backpatching import BackpatchingConfig, backpatching
+
+        return backpatching, BackpatchingConfig
+    if name == "patchscopes":
+        from mechhop.patchscopes import PatchscopesConfig, patchscopes
+
+        return patchscopes, PatchscopesConfig
+    if name == "knockout":
+        from mechhop.knockout import KnockoutConfig, knockout
+
+        return knockout, KnockoutConfig
+    from mechhop.projection import ProjectionConfig, sublayer_projection
+
+    return sublayer_projection, ProjectionConfig
+
+
+def _config(analysis: str, cls: type, options: dict[str, Any]):
+    values: dict[str, Any] = {}
+    for option, value in options.items():
+        if value is None:
+            continue
+        field = _FIELDS[option].get(analysis)
+        if field is None:
+            users = ", ".join(_FIELDS[option])
+            raise MechhopError(
+                f"--{option.replace('_', '-')} does not apply to {analysis} (it sets an option of {users})."
+            )
+        values[field] = value
+    if values.get("decoding") == "greedy" and "seeds" not in values:
+        values["seeds"] = (0,)  # greedy decoding needs one seed only
+    return cls(**values)
+
+
+def _chosen(ids: str | None, knowledge: Path | None, group: str, limit: int | None, seed: int, data: str):
+    """The queries to analyse: given ids, or usable queries of a group in a knowledge table."""
+    queries = _queries(data)
+    if (ids is None) == (knowledge is None):
+        raise MechhopError("Choose queries with --ids q1,q2 or with --knowledge TABLE [--group, --limit].")
+    if ids is not None:
+        wanted = list(dict.fromkeys(_names(ids) or ()))
+        known = {q.id for q in queries}
+        missing = [i for i in wanted if i not in known]
+        if missing or not wanted:
+            raise MechhopError(f"Query ids not in {data!r}: {missing[:5] or '(none given)'}.")
+        return queries.subset(wanted), None
+    table = _knowledge_table(knowledge)  # type: ignore[arg-type]  # given when ids is None
+    groups = _groups(table)
+    if group not in ("usable", "correct", "incorrect"):
+        raise MechhopError(f"--group must be usable, correct or incorrect, got {group!r}.")
+    picked = [i for i, g in groups.items() if group in ("usable", g)]
+    if not picked:
+        raise MechhopError(f"{knowledge} has no usable {group} query; evaluate more queries.")
+    import pandas as pd
+
+    if limit is not None and limit < len(picked):
+        picked = pd.Series(picked).sample(limit, random_state=seed).tolist()
+    known = {q.id for q in queries}
+    if unknown := [i for i in picked if i not in known]:
+        raise MechhopError(
+            f"{knowledge} names queries not in {data!r} (e.g. {unknown[:3]}); pass the same --data."
+        )
+    return queries.subset(picked), groups
 
 
 @app.command("run")
 @_friendly
 def run_cmd(
     analysis: Annotated[str, typer.Argument(help=f"One of: {', '.join(ANALYSES)}.")],
-    ids: Annotated[str, typer.Option(help="Comma-separated query ids (see `mechhop evaluate`).")],
+    ids: Annotated[str | None, typer.Option(help="Comma-separated query ids.")] = None,
+    knowledge: KnowledgeOpt = None,
+    group: Annotated[str, typer.Option(help="With --knowledge: usable, correct or incorrect.")] = "usable",
+    limit: Annotated[int | None, typer.Option(help="With --knowledge: at most this many (random).")] = None,
+    seed: int = 0,
     out: Annotated[Path, typer.Option(help="Run folder root (resumable).")] = Path("mechhop-runs"),
     model: ModelOpt = "smollm2-135m",
     data: DataOpt = "bundled",
+    positions: Annotated[str | None, typer.Option(help="backpatching/patchscopes: e.g. e1,last.")] = None,
+    targets: Annotated[
+        str | None, typer.Option(help="backpatching: original,composition,second_hop.")
+    ] = None,
+    src_layers: Annotated[
+        str | None, typer.Option(help="backpatching/patchscopes: 0,5,10 or 0:30:2 or all.")
+    ] = None,
+    tgt_layers: Annotated[str | None, typer.Option(help="backpatching/patchscopes: as --src-layers.")] = None,
+    layers: Annotated[str | None, typer.Option(help="knockout: window centres, as --src-layers.")] = None,
+    target_prompt: Annotated[
+        str | None, typer.Option(help="patchscopes: description, repeat, or your text ending in x.")
+    ] = None,
+    decoding: Annotated[str | None, typer.Option(help="patchscopes: greedy or sample.")] = None,
+    seeds: Annotated[str | None, typer.Option(help="patchscopes: sampling seeds, e.g. 0,1,2.")] = None,
+    keys: Annotated[
+        str | None, typer.Option(help="knockout: e1,r1,r2 (and e2 with the second-hop prompt).")
+    ] = None,
+    window: Annotated[int | None, typer.Option(help="knockout: layers on each side of the centre.")] = None,
+    top_k: Annotated[int | None, typer.Option(help="projection: top tokens kept per sublayer.")] = None,
+    max_new_tokens: Annotated[int | None, typer.Option(help="Tokens generated per variant.")] = None,
+    report: Annotated[Path | None, typer.Option(help="Also write an HTML report of this run here.")] = None,
 ) -> None:
-    """Run one analysis (paper settings) on chosen queries; stored and resumable under --out.
+    """Run one analysis (paper settings unless changed) on chosen queries; stored, resumable.
 
-    Example: mechhop run backpatching --ids q5a9a3661c7,q614a4c30e1
+    Examples:
+      mechhop run backpatching --ids q760518cdfd --positions last --src-layers 10:30 --tgt-layers 0:20
+      mechhop run patchscopes --knowledge k.parquet --group incorrect --limit 5 --decoding greedy
+      mechhop run knockout --knowledge k.parquet --keys e1,r2 --window 2 --report ko.html
     """
     from mechhop.errors import did_you_mean
 
@@ -144,38 +387,44 @@ def run_cmd(
         raise MechhopError(
             f"Unknown analysis {analysis!r}; valid: {', '.join(ANALYSES)}." + did_you_mean(analysis, ANALYSES)
         )
-    wanted = [i.strip() for i in ids.split(",") if i.strip()]
-    queries = _queries(data)
-    missing = [i for i in wanted if i not in {q.id for q in queries}]
-    if missing or not wanted:
-        raise MechhopError(f"Query ids not in the data: {missing[:5] or '(none given)'}.")
-    chosen = queries.subset(wanted)
-    m = _model(model)
-    if analysis == "backpatching":
-        from mechhop.backpatching import backpatching as fn
-    elif analysis == "patchscopes":
-        from mechhop.patchscopes import patchscopes as fn
-    elif analysis == "knockout":
-        from mechhop.knockout import knockout as fn
-    else:
-        from mechhop.projection import sublayer_projection as fn
-    result = fn(m, chosen, out=out)
+    fn, cls = _analysis(analysis)
+    options = {
+        "positions": _names(positions), "targets": _names(targets),
+        "src_layers": _ints(src_layers, "--src-layers"), "tgt_layers": _ints(tgt_layers, "--tgt-layers"),
+        "layers": _ints(layers, "--layers"), "target_prompt": target_prompt, "decoding": decoding,
+        "seeds": _ints(seeds, "--seeds"), "keys": _names(keys), "window": window, "top_k": top_k,
+        "max_new_tokens": max_new_tokens,
+    }  # fmt: skip
+    config = _config(analysis, cls, options)
+    chosen, groups = _chosen(ids, knowledge, group, limit, seed, data)
+    typer.echo(f"{analysis} on {len(chosen)} queries: {config}")
+    result = fn(_model(model), chosen, config, out=out)
     typer.echo(repr(result))
+    if report is not None:
+        from mechhop.report import build_report
+
+        typer.echo(f"wrote {build_report(report, groups=groups, **{analysis: result})}")
 
 
+# -- report --------------------------------------------------------------------------------
 @app.command()
 @_friendly
 def report(
     runs: Annotated[list[Path], typer.Argument(help="Run folders printed by `mechhop run` / `demo`.")],
     output: Annotated[Path, typer.Option("--output", "-o")] = Path("report.html"),
+    knowledge: KnowledgeOpt = None,
 ) -> None:
     """Rebuild the HTML report from stored run folders (no model needed).
 
-    Example: mechhop report mechhop-runs/demo/backpatching-* mechhop-runs/demo/patchscopes-* -o r.html
+    Example: mechhop report mechhop-runs/backpatching-* --knowledge knowledge.parquet -o report.html
     """
     from mechhop.report import report_from_runs
 
-    typer.echo(f"wrote {report_from_runs(runs, output)}")
+    extra: dict[str, Any] = {}
+    if knowledge is not None:
+        table = _knowledge_table(knowledge)
+        extra = {"groups": _groups(table), "knowledge": _counts(table)}
+    typer.echo(f"wrote {report_from_runs(runs, output, **extra)}")
 
 
 @app.command()

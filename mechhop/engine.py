@@ -31,14 +31,14 @@ from dataclasses import dataclass
 
 import torch
 from jaxtyping import Int
-from tqdm.auto import tqdm
 from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 
-from mechhop.apply import _guard, as_backend, capture
-from mechhop.backend import HookedTransformerBackend
+from mechhop.apply import _guard, capture
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.errors import RecipeError
 from mechhop.fast_decode import FastBlocks, RotatedKV, rotate, unsupported_reason
 from mechhop.generation import Decoding, cached_step, check_decoding, decode, make_generators, texts_of
+from mechhop.progress import tqdm
 from mechhop.sites import Site
 from mechhop.tokens import Prompt, encode, prompt_key, prompt_value
 

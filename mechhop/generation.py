@@ -23,8 +23,8 @@ import torch
 from jaxtyping import Float, Int
 from transformer_lens import HookedTransformer
 
-from mechhop.apply import applied, as_backend
-from mechhop.backend import HookedTransformerBackend
+from mechhop.apply import applied
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.errors import MechhopError
 from mechhop.recipe import Recipe
 from mechhop.tokens import Prompt, PromptBatch, encode

@@ -28,7 +28,7 @@ from typing import Literal
 import pandas as pd
 from transformer_lens import HookedTransformer
 
-from mechhop.apply import as_backend
+from mechhop.backend import as_backend
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.errors import MechhopError, PositionError
 from mechhop.generation import ApplyTo, generate

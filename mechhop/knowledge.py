@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from tqdm.auto import tqdm
 
-from mechhop.apply import as_backend
+from mechhop.backend import as_backend
 from mechhop.data.schema import (
     EXPECTED_ENTITY,
     PAPER_STYLE,
@@ -40,6 +39,7 @@ from mechhop.data.schema import (
 from mechhop.errors import MechhopError
 from mechhop.generation import generate
 from mechhop.models import model_info
+from mechhop.progress import tqdm
 from mechhop.tokens import encode
 
 Group = Literal["correct", "incorrect"]

@@ -21,8 +21,7 @@ from typing import Literal
 
 from transformer_lens import HookedTransformer
 
-from mechhop.apply import as_backend
-from mechhop.backend import HookedTransformerBackend
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.data.relations import BY_PID, RELATIONS
 from mechhop.data.schema import PAPER_STYLE, PromptStyle, TwoHopQuery
 from mechhop.errors import PositionError

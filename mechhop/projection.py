@@ -32,8 +32,8 @@ from jaxtyping import Float, Int
 from torch import Tensor
 from transformer_lens import HookedTransformer
 
-from mechhop.apply import applied, as_backend
-from mechhop.backend import HookedTransformerBackend
+from mechhop.apply import applied
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.errors import MechhopError, did_you_mean
 from mechhop.interventions import Record

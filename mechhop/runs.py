@@ -31,10 +31,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from tqdm.auto import tqdm
 
 from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
+from mechhop.progress import tqdm
 
 _PACKAGES = ("mechhop", "torch", "transformer-lens", "transformers", "pandas", "numpy")
 RUN_SCHEMA = 1

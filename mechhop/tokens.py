@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import torch
 from jaxtyping import Int
+from transformer_lens import HookedTransformer
 
-from mechhop.backend import HookedTransformerBackend
+from mechhop.backend import HookedTransformerBackend, as_backend
 from mechhop.errors import MechhopError, PositionError
 
 Prompt = str | Sequence[int]
@@ -75,11 +76,12 @@ class PromptBatch:
 
 
 def encode(
-    backend: HookedTransformerBackend,
+    model: HookedTransformer | HookedTransformerBackend,
     prompts: Sequence[Prompt],
     prepend_bos: bool | None = None,
 ) -> PromptBatch:
     """Tokenise ``prompts`` (strings, or lists of token ids used as they are) into a batch."""
+    backend = as_backend(model)
     if isinstance(prompts, str):
         prompts = [prompts]
     if len(prompts) == 0:

@@ -10,5 +10,5 @@ if ! command -v chromedriver >/dev/null; then
 fi
 export MECHHOP_REQUIRE_BROWSER=1
 py="${MECHHOP_VENV:-.venv}/bin/python"
-"$py" -m ruff check mechhop tests benchmarks scripts
+"$py" -m ruff check mechhop tests benchmarks scripts notebooks
 "$py" -m pytest -q -rs "$@"

@@ -7,7 +7,8 @@ import torch
 
 import mechhop
 from mechhop import KnockOut, Patch, PositionError, Project, Recipe, RecipeError, Record, Site
-from mechhop.apply import applied, as_backend, assert_no_hooks
+from mechhop.apply import applied, assert_no_hooks
+from mechhop.backend import as_backend
 from mechhop.tokens import encode
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1]]

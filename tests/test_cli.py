@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from typer.testing import CliRunner
 
 from mechhop.backpatching import BackpatchingConfig, backpatching
@@ -42,3 +45,100 @@ def test_help_lists_commands_with_examples():
         assert command in result.output
     assert "Example: mechhop demo" in runner.invoke(app, ["demo", "--help"]).output
     assert "smollm2-135m" in runner.invoke(app, ["models"]).output
+
+
+def test_data_build_composes_and_balances(tmp_path):
+    from mechhop.data.compose import bundled_queries
+    from mechhop.data.schema import TwoHopDataset
+
+    out = tmp_path / "queries.csv"
+    result = runner.invoke(app, ["data", "build", str(out), "--max-per-pair", "3"])
+    assert result.exit_code == 0, result.output
+    written = TwoHopDataset.read(out)
+    assert [q.id for q in written] == [q.id for q in bundled_queries().balanced(3)]
+    assert written.summary().iloc[:, -1].max() <= 3
+
+
+def test_data_build_from_your_own_facts(tmp_path):
+    from mechhop.data.compose import bundled_facts, compose
+
+    facts = bundled_facts()
+    facts = facts[facts["relation"].isin(["country", "capital"])]
+    facts.to_csv(tmp_path / "facts.csv", index=False)
+    out = tmp_path / "queries.jsonl"
+    result = runner.invoke(app, ["data", "build", str(out), "--facts", str(tmp_path / "facts.csv")])
+    assert result.exit_code == 0, result.output
+    from mechhop.data.schema import TwoHopDataset
+
+    written = TwoHopDataset.read(out)
+    assert [q.id for q in written] == [q.id for q in compose(facts)] and len(written) > 100
+    assert {(q.r1, q.r2) for q in written} == {("P17", "P36")}  # country, then capital
+
+
+def test_data_info_reports_bad_rows_in_one_line(tmp_path):
+    result = runner.invoke(app, ["data", "info"])
+    assert result.exit_code == 0 and "26,792 valid queries" in result.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("e1,r1,e2,r2,e3\nParis,country,,capital,Paris\n")
+    result = runner.invoke(app, ["data", "info", str(bad)])
+    assert result.exit_code == 2 and "error:" in result.output and "e2" in result.output
+
+
+def test_run_options_are_checked_before_any_model_loads():
+    cases = [
+        (["run", "backpatching", "--ids", "q1", "--window", "3"], "--window does not apply to backpatching"),
+        (["run", "patchscopes", "--ids", "q1", "--src-layers", "1:x"], "--src-layers '1:x'"),
+        (["run", "knockout"], "Choose queries with --ids"),
+        (["run", "projection", "--ids", "nope"], "Query ids not in 'bundled': ['nope']"),
+        (["run", "knockout", "--ids", "q760518cdfd", "--keys", "e9"], "key"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output and "loaded" not in result.output, (args, result.output)
+
+
+def _knowledge(tmp_path):
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "id": ["qfb6ee127fa", "q760518cdfd", "q047eace75a"],
+            "usable": [True, True, False],
+            "group": ["correct", "incorrect", "unusable"],
+        }
+    )
+    path = tmp_path / "knowledge.parquet"
+    table.to_parquet(path)
+    return path
+
+
+@pytest.mark.real
+def test_run_with_options_on_smollm2_shows_progress_and_writes_a_report(tmp_path):
+    from mechhop.runs import load_result
+
+    args = ["run", "backpatching", "--knowledge", str(_knowledge(tmp_path)), "--group", "incorrect",
+            "--positions", "last", "--src-layers", "25", "--tgt-layers", "10,12", "--out", str(tmp_path),
+            "--report", str(tmp_path / "r.html")]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\d\d:\d\d<\d\d:\d\d", result.output), "a progress bar with elapsed<remaining time"
+    table = load_result(next(tmp_path.glob("backpatching-*"))).table
+    assert sorted(table["query_id"].unique()) == ["q760518cdfd"]  # the one usable incorrect query
+    assert sorted(zip(table["src_layer"], table["tgt_layer"], strict=True)) == [(25, 10), (25, 12)]
+    assert set(table["position"]) == {"last"}
+    assert "Plotly.newPlot" in (tmp_path / "r.html").read_text()
+
+    # greedy Patchscopes with one seed, from the same table; then the report rebuilt with groups
+    args = ["run", "patchscopes", "--knowledge", str(_knowledge(tmp_path)), "--decoding", "greedy",
+            "--positions", "e1", "--src-layers", "5", "--tgt-layers", "0:4:2",
+            "--out", str(tmp_path)]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    ps = load_result(next(tmp_path.glob("patchscopes-*"))).table
+    assert len(ps) == 2 * 2 and set(ps["seed"]) == {0}
+    runs = [str(p) for p in tmp_path.glob("*-*") if p.is_dir()]
+    out = tmp_path / "rebuilt.html"
+    result = runner.invoke(app, ["report", *runs, "--knowledge", str(_knowledge(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "No groups given" not in out.read_text()

@@ -7,7 +7,7 @@ import torch
 
 import mechhop
 from mechhop import Patch, Recipe, RecipeError, Site
-from mechhop.apply import as_backend
+from mechhop.backend import as_backend
 from mechhop.engine import EngineConfig, PatchVariant, plan_batches, run_variants
 from mechhop.fast_decode import unsupported_reason
 

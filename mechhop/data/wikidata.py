@@ -50,12 +50,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from mechhop.data.compose import FACT_COLUMNS, compose
 from mechhop.data.relations import BY_PID, PAPER_RELATIONS, RELATIONS, relation
 from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
+from mechhop.progress import tqdm
 
 __all__ = [
     "DEFAULT_USER_AGENT",
