@@ -6,6 +6,9 @@ frozen values (:class:`Recipe` of :class:`Patch`, :class:`KnockOut`,
 :class:`Record`, :class:`Project` at :class:`Site` s) compiled to hooks.
 """
 
+# first: tqdm.auto warns on its first import in a notebook without ipywidgets (then uses its text
+# bar anyway); transformers imports it too, so mechhop.progress imports it before, warning silenced
+from mechhop import progress as _progress  # noqa: F401
 from mechhop.apply import applied
 from mechhop.errors import (
     MechhopError,

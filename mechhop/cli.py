@@ -187,6 +187,8 @@ def data_wikidata(
     cache_dir: Annotated[Path | None, typer.Option(help="Cache raw responses here (resumable).")] = None,
     user_agent: Annotated[str | None, typer.Option(help="Descriptive, with contact information.")] = None,
     endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL.")] = None,
+    retries: Annotated[int, typer.Option(help="Further attempts after HTTP 429/5xx or a network error.")] = 3,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one response.")] = 90.0,
 ) -> None:
     """Build the paper's dataset from Wikidata's SPARQL endpoint (needs network).
 
@@ -194,7 +196,8 @@ def data_wikidata(
     """
     from mechhop.data.wikidata import WikidataConfig, build_dataset
 
-    options: dict[str, Any] = {"min_sitelinks": min_sitelinks, "limit": limit, "cache_dir": cache_dir}
+    options: dict[str, Any] = {"min_sitelinks": min_sitelinks, "limit": limit, "cache_dir": cache_dir,
+                               "retries": retries, "timeout": timeout}  # fmt: skip
     for name, value in (("relations", _names(relations)), ("user_agent", user_agent), ("endpoint", endpoint)):
         if value is not None:
             options[name] = value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -120,6 +121,9 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
     result = CliRunner().invoke(app, ["demo", "--evaluate", "300", "--per-group", "1", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "back-patching rescues" in result.output
+    # long steps show progress bars with elapsed<remaining time (filtering, every analysis)
+    for step in ("generating", "back-patching", "patchscopes", "knockout"):
+        assert re.search(rf"{step}: .*\d\d:\d\d<\d\d:\d\d", result.output), step
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(out / "report.html", ARTIFACTS / "demo-report.html")
     check_rendered(browser, out / "report.html", len(FIGURES), ARTIFACTS / "demo-report.png")

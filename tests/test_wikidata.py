@@ -449,3 +449,21 @@ def test_command_line_entry(endpoint: FakeEndpoint, tmp_path: Path, capsys: pyte
     assert info.value.code == 1
     assert "relation 'currency' (P38)" in capsys.readouterr().err
     assert not (tmp_path / "other.csv").exists()
+
+
+def test_the_command_line_builds_the_dataset_and_fails_in_one_line(endpoint: FakeEndpoint, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from mechhop.cli import app
+
+    out = tmp_path / "two_hop.csv"
+    args = ["data", "wikidata", str(out), "--endpoint", endpoint.url, "--relations", ",".join(PIDS),
+            "--limit", "100", "--user-agent", USER_AGENT, "--retries", "0"]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "wrote 17 queries" in result.output and chains(TwoHopDataset.read(out)) == EXPECTED_CHAINS
+
+    endpoint.always["P26"] = Reply(500, b"Internal Server Error", "text/plain")
+    result = CliRunner().invoke(app, [*args[:2], str(tmp_path / "again.csv"), *args[3:]])
+    assert result.exit_code == 2 and "relation 'spouse' (P26)" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "again.csv").exists()
