@@ -34,6 +34,7 @@ from mechhop.backend import as_backend
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.engine import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
+from mechhop.generation import check_decoding
 from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, mention_chars, position_name, token_span
@@ -63,6 +64,10 @@ class BackpatchingConfig:
                 raise MechhopError(f"Unknown back-patching target {t!r}; valid: {', '.join(TARGETS)}.")
         if not self.positions or not self.targets:
             raise MechhopError("BackpatchingConfig needs at least one position and one target.")
+        try:
+            check_decoding("greedy", self.max_new_tokens, 1.0)
+        except MechhopError as err:
+            raise MechhopError(f"BackpatchingConfig: {err}") from None
 
 
 def target_prompt(model: HookedTransformer, query: TwoHopQuery, target: Target) -> tuple[str, int | None]:

@@ -77,18 +77,32 @@ def _names(text: str | None) -> tuple[str, ...] | None:
 
 
 def _ints(text: str | None, option: str) -> tuple[int, ...] | None:
-    """``"0,2,4"``, ``"0:30:2"`` (a Python range) or ``"all"`` (None)."""
+    """``"0,2,4"``, ``"0:30:2"`` (a Python range: the stop is excluded) or ``"all"`` (None)."""
     if text is None or text.strip() == "all":
         return None
+    usage = (
+        "give comma-separated integers (0,2,4), a range start:stop[:step] (0:30:2, stop excluded) or 'all'"
+    )
     try:
         if ":" in text:
-            return tuple(range(*(int(p) for p in text.split(":"))))
-        return tuple(int(p) for p in text.split(",") if p.strip())
+            values = tuple(range(*(int(p) for p in text.split(":"))))
+        else:
+            values = tuple(int(p) for p in text.split(",") if p.strip())
     except (TypeError, ValueError):
-        raise MechhopError(
-            f"{option} {text!r}: give comma-separated integers (0,2,4), a range start:stop[:step] "
-            "(0:30:2) or 'all'."
-        ) from None
+        raise MechhopError(f"{option} {text!r}: {usage}.") from None
+    if not values:
+        raise MechhopError(f"{option} {text!r} gives no value; {usage}.")
+    return values
+
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+
+
+def _check_table_suffix(path: Path, option: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise MechhopError(f"{option} {str(path)!r}: use a .csv or .parquet file.")
+    return suffix
 
 
 def _knowledge_table(path: Path):
@@ -98,7 +112,11 @@ def _knowledge_table(path: Path):
         raise MechhopError(
             f"Knowledge table {str(path)!r} does not exist; write it with `mechhop evaluate -o`."
         )
-    table = pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+    suffix = _check_table_suffix(path, "--knowledge")
+    try:
+        table = pd.read_csv(path) if suffix == ".csv" else pd.read_parquet(path)
+    except (ValueError, OSError) as err:
+        raise MechhopError(f"Cannot read knowledge table {str(path)!r}: {err}") from None
     missing = [c for c in ("id", "usable", "group") if c not in table.columns]
     if missing:
         raise MechhopError(f"{path} lacks column(s) {missing}; is it a table written by `mechhop evaluate`?")
@@ -110,14 +128,14 @@ def _groups(table) -> dict[str, str]:
     return dict(zip(usable["id"], usable["group"], strict=True))
 
 
-def _counts(table) -> dict[str, int]:
-    usable = table["usable"].fillna(False).astype(bool)
-    return {
-        "queries": len(table),
-        "usable": int(usable.sum()),
-        "usable_correct": int((usable & (table["group"] == "correct")).sum()),
-        "usable_incorrect": int((usable & (table["group"] == "incorrect")).sum()),
-    }
+def _counts(table) -> dict[str, int] | None:
+    """Knowledge-filtering counts of a stored table (None when it lacks the per-check columns)."""
+    from mechhop.knowledge import knowledge_counts
+
+    try:
+        return knowledge_counts(table)
+    except KeyError:
+        return None
 
 
 # -- demo ----------------------------------------------------------------------------------
@@ -219,7 +237,10 @@ def data_info(
     summary = dataset.summary()
     typer.echo(f"{data}: {len(dataset):,} valid queries, {len(summary)} relation pairs")
     typer.echo(summary.head(top).to_string())
-    typer.echo(f"example: {dataset[0].two_hop_prompt!r} -> {dataset[0].e3_label!r}")
+    first = dataset[0]
+    typer.echo(
+        f"example: {first.id} {first.two_hop_prompt!r} -> {first.e3_label!r} (ids: `mechhop run --ids`)"
+    )
 
 
 # -- evaluate ------------------------------------------------------------------------------
@@ -229,7 +250,7 @@ def evaluate_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="Per-query table (.parquet or .csv).")],
     model: ModelOpt = "smollm2-135m",
     data: DataOpt = "bundled",
-    sample: Annotated[int | None, typer.Option(help="Evaluate a random sample of this size.")] = None,
+    sample: Annotated[int | None, typer.Option(min=1, help="Evaluate a random sample of this size.")] = None,
     seed: int = 0,
 ) -> None:
     """Knowledge filtering: first hop, second hop, composition and shortcuts of each query.
@@ -241,13 +262,14 @@ def evaluate_cmd(
 
     from mechhop.knowledge import evaluate_knowledge
 
+    suffix = _check_table_suffix(output, "--output")
     queries = _queries(data)
     if sample is not None and sample < len(queries):
         queries = queries.subset(pd.Series([q.id for q in queries]).sample(sample, random_state=seed))
     result = evaluate_knowledge(_model(model), queries, prune=True,
                                 cache_path=output.with_suffix(".outputs.jsonl"))  # fmt: skip
     output.parent.mkdir(parents=True, exist_ok=True)
-    if output.suffix == ".csv":
+    if suffix == ".csv":
         result.table.to_csv(output, index=False)
     else:
         result.table.to_parquet(output)
@@ -262,6 +284,11 @@ ANALYSES = ("backpatching", "patchscopes", "knockout", "projection")
 _FIELDS: dict[str, dict[str, str]] = {
     "positions": {"backpatching": "positions", "patchscopes": "sources"},
     "targets": {"backpatching": "targets"},
+    "prompt": {"knockout": "prompt"},
+    "query_sets": {"knockout": "query_sets"},
+    "span": {"knockout": "span"},
+    "sublayers": {"projection": "sublayers"},
+    "temperature": {"patchscopes": "temperature"},
     "src_layers": {"backpatching": "src_layers", "patchscopes": "src_layers"},
     "tgt_layers": {"backpatching": "tgt_layers", "patchscopes": "tgt_layers"},
     "layers": {"knockout": "layers"},
@@ -312,20 +339,28 @@ def _config(analysis: str, cls: type, options: dict[str, Any]):
     return cls(**values)
 
 
-def _chosen(ids: str | None, knowledge: Path | None, group: str, limit: int | None, seed: int, data: str):
-    """The queries to analyse: given ids, or usable queries of a group in a knowledge table."""
+def _chosen(
+    ids: str | None, knowledge: Path | None, group: str | None, limit: int | None, seed: int, data: str
+):
+    """The queries to analyse (given ids, or usable queries of a group in a knowledge table), their
+    groups and the table (both None with ids)."""
     queries = _queries(data)
     if (ids is None) == (knowledge is None):
         raise MechhopError("Choose queries with --ids q1,q2 or with --knowledge TABLE [--group, --limit].")
     if ids is not None:
+        if group is not None or limit is not None:
+            raise MechhopError(
+                "--group and --limit pick queries from --knowledge; with --ids they do nothing."
+            )
         wanted = list(dict.fromkeys(_names(ids) or ()))
         known = {q.id for q in queries}
         missing = [i for i in wanted if i not in known]
         if missing or not wanted:
             raise MechhopError(f"Query ids not in {data!r}: {missing[:5] or '(none given)'}.")
-        return queries.subset(wanted), None
+        return queries.subset(wanted), None, None
     table = _knowledge_table(knowledge)  # type: ignore[arg-type]  # given when ids is None
     groups = _groups(table)
+    group = group or "usable"
     if group not in ("usable", "correct", "incorrect"):
         raise MechhopError(f"--group must be usable, correct or incorrect, got {group!r}.")
     picked = [i for i, g in groups.items() if group in ("usable", g)]
@@ -340,7 +375,7 @@ def _chosen(ids: str | None, knowledge: Path | None, group: str, limit: int | No
         raise MechhopError(
             f"{knowledge} names queries not in {data!r} (e.g. {unknown[:3]}); pass the same --data."
         )
-    return queries.subset(picked), groups
+    return queries.subset(picked), groups, table
 
 
 @app.command("run")
@@ -349,8 +384,12 @@ def run_cmd(
     analysis: Annotated[str, typer.Argument(help=f"One of: {', '.join(ANALYSES)}.")],
     ids: Annotated[str | None, typer.Option(help="Comma-separated query ids.")] = None,
     knowledge: KnowledgeOpt = None,
-    group: Annotated[str, typer.Option(help="With --knowledge: usable, correct or incorrect.")] = "usable",
-    limit: Annotated[int | None, typer.Option(help="With --knowledge: at most this many (random).")] = None,
+    group: Annotated[
+        str | None, typer.Option(help="With --knowledge: usable (default), correct or incorrect.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="With --knowledge: at most this many (random).")
+    ] = None,
     seed: int = 0,
     out: Annotated[Path, typer.Option(help="Run folder root (resumable).")] = Path("mechhop-runs"),
     model: ModelOpt = "smollm2-135m",
@@ -369,12 +408,23 @@ def run_cmd(
     ] = None,
     decoding: Annotated[str | None, typer.Option(help="patchscopes: greedy or sample.")] = None,
     seeds: Annotated[str | None, typer.Option(help="patchscopes: sampling seeds, e.g. 0,1,2.")] = None,
+    temperature: Annotated[float | None, typer.Option(help="patchscopes: sampling temperature.")] = None,
     keys: Annotated[
-        str | None, typer.Option(help="knockout: e1,r1,r2 (and e2 with the second-hop prompt).")
+        str | None, typer.Option(help="knockout: e1,r1,r2 (two_hop prompt) or e2,r2 (second_hop prompt).")
     ] = None,
-    window: Annotated[int | None, typer.Option(help="knockout: layers on each side of the centre.")] = None,
-    top_k: Annotated[int | None, typer.Option(help="projection: top tokens kept per sublayer.")] = None,
-    max_new_tokens: Annotated[int | None, typer.Option(help="Tokens generated per variant.")] = None,
+    prompt: Annotated[str | None, typer.Option(help="knockout: two_hop or second_hop.")] = None,
+    query_sets: Annotated[
+        str | None, typer.Option(help="knockout: last,all,e1,r1 (whose attention).")
+    ] = None,
+    span: Annotated[str | None, typer.Option(help="knockout: last_token or all (tokens of a key).")] = None,
+    window: Annotated[
+        int | None, typer.Option(min=0, help="knockout: layers on each side of the centre.")
+    ] = None,
+    sublayers: Annotated[str | None, typer.Option(help="projection: attn,mlp.")] = None,
+    top_k: Annotated[
+        int | None, typer.Option(min=1, help="projection: top tokens kept per sublayer.")
+    ] = None,
+    max_new_tokens: Annotated[int | None, typer.Option(min=1, help="Tokens generated per variant.")] = None,
     report: Annotated[Path | None, typer.Option(help="Also write an HTML report of this run here.")] = None,
 ) -> None:
     """Run one analysis (paper settings unless changed) on chosen queries; stored, resumable.
@@ -395,18 +445,20 @@ def run_cmd(
         "positions": _names(positions), "targets": _names(targets),
         "src_layers": _ints(src_layers, "--src-layers"), "tgt_layers": _ints(tgt_layers, "--tgt-layers"),
         "layers": _ints(layers, "--layers"), "target_prompt": target_prompt, "decoding": decoding,
-        "seeds": _ints(seeds, "--seeds"), "keys": _names(keys), "window": window, "top_k": top_k,
-        "max_new_tokens": max_new_tokens,
+        "seeds": _ints(seeds, "--seeds"), "temperature": temperature, "keys": _names(keys),
+        "prompt": prompt, "query_sets": _names(query_sets), "span": span, "window": window,
+        "sublayers": _names(sublayers), "top_k": top_k, "max_new_tokens": max_new_tokens,
     }  # fmt: skip
     config = _config(analysis, cls, options)
-    chosen, groups = _chosen(ids, knowledge, group, limit, seed, data)
+    chosen, groups, table = _chosen(ids, knowledge, group, limit, seed, data)
     typer.echo(f"{analysis} on {len(chosen)} queries: {config}")
     result = fn(_model(model), chosen, config, out=out)
     typer.echo(repr(result))
     if report is not None:
         from mechhop.report import build_report
 
-        typer.echo(f"wrote {build_report(report, groups=groups, **{analysis: result})}")
+        counts = None if table is None else _counts(table)
+        typer.echo(f"wrote {build_report(report, knowledge=counts, groups=groups, **{analysis: result})}")
 
 
 # -- report --------------------------------------------------------------------------------

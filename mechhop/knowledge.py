@@ -67,6 +67,25 @@ def answer_matches(text: str, answers: Iterable[str]) -> bool:
     return any(a.casefold() in haystack for a in answers if a)
 
 
+def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many queries pass each check, and the usable split, of a per-query table (as stored)."""
+
+    def count(column: str) -> int:
+        return int(table[column].fillna(False).astype(bool).sum())
+
+    return {
+        "queries": len(table),
+        "first_hop_correct": count("first_hop_correct"),
+        "second_hop_correct": count("second_hop_correct"),
+        "two_hop_correct": count("two_hop_correct"),
+        "entity_shortcut": count("entity_shortcut_correct"),
+        "relation_shortcut": count("relation_shortcut_correct"),
+        "usable": count("usable"),
+        "usable_correct": int((table["group"] == "correct").sum()),
+        "usable_incorrect": int((table["group"] == "incorrect").sum()),
+    }
+
+
 @dataclass(frozen=True)
 class KnowledgeResult:
     """Per-query outcomes of the five prompts, with the usable split."""
@@ -90,18 +109,7 @@ class KnowledgeResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        t = self.table
-        return {
-            "queries": len(t),
-            "first_hop_correct": int(t["first_hop_correct"].sum()),
-            "second_hop_correct": int(t["second_hop_correct"].sum()),
-            "two_hop_correct": int(t["two_hop_correct"].sum()),
-            "entity_shortcut": int(t["entity_shortcut_correct"].sum()),
-            "relation_shortcut": int(t["relation_shortcut_correct"].sum()),
-            "usable": int(t["usable"].sum()),
-            "usable_correct": int((t["group"] == "correct").sum()),
-            "usable_incorrect": int((t["group"] == "incorrect").sum()),
-        }
+        return knowledge_counts(self.table)
 
     @property
     def queries_per_second(self) -> float:
@@ -236,7 +244,7 @@ def _read_cache(path: Path, header: dict[str, object]) -> dict[str, str]:
         if found != header:
             raise MechhopError(
                 f"Generation cache {str(path)!r} was written for {found}, not {header}; "
-                "pass another cache_path (or delete this file) to start afresh."
+                "pass another cache_path (`mechhop evaluate`: another --output) or delete this file."
             )
         for line in f:
             try:

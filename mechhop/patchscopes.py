@@ -34,7 +34,7 @@ from transformer_lens import HookedTransformer
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.engine import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
-from mechhop.generation import Decoding
+from mechhop.generation import Decoding, check_decoding
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, locate_text, position_name
 from mechhop.runs import VARIANTS_PER_CALL, AnalysisResult, RunStore, run_units, split_by_query
@@ -80,6 +80,10 @@ class PatchscopesConfig:
             raise MechhopError("PatchscopesConfig.sources is empty; give e.g. ('e1', 'last').")
         if not self.seeds:
             raise MechhopError("PatchscopesConfig.seeds is empty; give at least one seed, e.g. (0,).")
+        try:
+            check_decoding(self.decoding, self.max_new_tokens, self.temperature)
+        except MechhopError as err:
+            raise MechhopError(f"PatchscopesConfig: {err}") from None
         if self.decoding == "greedy" and len(self.seeds) > 1:
             raise MechhopError(
                 "Greedy decoding gives the same text for every seed; use seeds=(0,) with decoding='greedy'."

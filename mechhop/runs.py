@@ -6,9 +6,9 @@ different setting never mixes with stored results::
 
     <out>/<analysis>-<hash>/
         run.json             configuration, model, weight processing, package versions
-        queries.parquet      the queries the run covers (to reclassify without the model)
+        queries.parquet      every query run in the folder (to reclassify without the model)
         units/<key>.parquet  one file per finished unit, written atomically
-        results.parquet      all units, written when the run completes
+        results.parquet      all units, written when a run completes
 
 A unit file appears only once complete (written to a temporary name, then
 renamed), so a run killed at any moment (even ``kill -9``) resumes by
@@ -140,8 +140,16 @@ class RunStore:
         _atomic_parquet(table, self.directory / "units" / _unit_file(key), {b"unit": key.encode()})
 
     def save_queries(self, queries: TwoHopDataset) -> None:
-        if self.directory is not None and not (self.directory / "queries.parquet").exists():
-            queries.write(self.directory / "queries.parquet")
+        """Add ``queries`` to those of earlier calls: one folder serves every query set run with its
+        settings, and its stored tables are reclassified from this file without the model."""
+        if self.directory is None:
+            return
+        path = self.directory / "queries.parquet"
+        known = TwoHopDataset.read(path) if path.exists() else TwoHopDataset(())
+        seen = {q.id for q in known}
+        new = [q for q in queries if q.id not in seen]
+        if new or not path.exists():
+            TwoHopDataset([*known, *new]).write(path)
 
     def table(self) -> pd.DataFrame:
         if self.directory is None:
@@ -157,6 +165,8 @@ class RunStore:
         if self.directory is not None:
             meta = {b"mechhop": json.dumps(self.meta, default=str).encode()}
             _atomic_parquet(table, self.directory / "results.parquet", meta)
+        if len(table):  # the folder may hold other queries run earlier with the same settings
+            table = table[table["query_id"].isin({q.id for q in queries})].reset_index(drop=True)
         return AnalysisResult(self.analysis, table, self.meta, queries, self.directory)
 
 

@@ -291,6 +291,22 @@ def test_a_finished_run_is_not_recomputed(lm, tmp_path, monkeypatch):
     assert [q.id for q in stored.queries] == [q.id for q in tiny_queries()]
 
 
+def test_a_folder_shared_by_two_query_sets_returns_only_the_queries_asked_for(lm, tmp_path):
+    queries = tiny_queries()
+    first, second = queries.subset([queries[0].id]), queries.subset([q.id for q in queries][1:])
+    config = BackpatchingConfig(src_layers=(3,))
+    a = backpatching(lm, first, config, out=tmp_path, progress=False)
+    b = backpatching(lm, second, config, out=tmp_path, progress=False)
+    assert a.directory == b.directory  # same settings, same folder
+    assert set(a.table["query_id"]) == {queries[0].id}
+    assert set(b.table["query_id"]) == {q.id for q in second}
+    stored = load_result(a.directory)  # the folder holds both, and can reclassify both
+    assert set(stored.table["query_id"]) == {q.id for q in queries}
+    assert sorted(q.id for q in stored.queries) == sorted(q.id for q in queries)
+    again = backpatching(lm, first, config, out=tmp_path, progress=False)
+    pd.testing.assert_frame_equal(again.table, a.table)
+
+
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})

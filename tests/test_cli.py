@@ -90,7 +90,16 @@ def test_run_options_are_checked_before_any_model_loads():
         (["run", "patchscopes", "--ids", "q1", "--src-layers", "1:x"], "--src-layers '1:x'"),
         (["run", "knockout"], "Choose queries with --ids"),
         (["run", "projection", "--ids", "nope"], "Query ids not in 'bundled': ['nope']"),
-        (["run", "knockout", "--ids", "q760518cdfd", "--keys", "e9"], "key"),
+        (["run", "knockout", "--ids", "q760518cdfd", "--keys", "e9"], "'e9'"),
+        (
+            ["run", "patchscopes", "--ids", "q760518cdfd", "--decoding", "gredy"],
+            "decoding must be 'greedy' or",
+        ),
+        (["run", "backpatching", "--ids", "q760518cdfd", "--src-layers", "20:10"], "gives no value"),
+        (["run", "projection", "--ids", "q760518cdfd", "--group", "correct"], "with --ids they do nothing"),
+        (["run", "knockout", "--ids", "q760518cdfd", "--prompt", "second_hop", "--keys", "e1"], "'e1'"),
+        (["run", "knockout", "--knowledge", "k.jsonl"], "does not exist"),
+        (["evaluate", "-o", "k.jsonl"], "use a .csv or .parquet file"),
     ]
     for args, message in cases:
         result = runner.invoke(app, args)
@@ -106,11 +115,30 @@ def _knowledge(tmp_path):
             "id": ["qfb6ee127fa", "q760518cdfd", "q047eace75a"],
             "usable": [True, True, False],
             "group": ["correct", "incorrect", "unusable"],
+            "first_hop_correct": [True, True, False],
+            "second_hop_correct": [True, True, True],
+            "two_hop_correct": [True, False, False],
+            "entity_shortcut_correct": [False, False, None],
+            "relation_shortcut_correct": [False, False, None],
         }
     )
     path = tmp_path / "knowledge.parquet"
     table.to_parquet(path)
     return path
+
+
+def test_queries_are_picked_from_a_knowledge_table(tmp_path):
+    from mechhop.cli import _chosen
+
+    path = _knowledge(tmp_path)
+    chosen, groups, table = _chosen(None, path, "incorrect", None, 0, "bundled")
+    assert [q.id for q in chosen] == ["q760518cdfd"] and len(table) == 3
+    assert groups == {"qfb6ee127fa": "correct", "q760518cdfd": "incorrect"}  # usable ones only
+    chosen, _, _ = _chosen(None, path, None, 1, 0, "bundled")
+    assert len(chosen) == 1 and chosen[0].id in groups
+    path.with_suffix(".csv").write_text(path.read_bytes().hex())  # not a table
+    result = runner.invoke(app, ["run", "knockout", "--knowledge", str(path.with_suffix(".csv"))])
+    assert result.exit_code == 2 and "lacks column" in result.output
 
 
 @pytest.mark.real
@@ -127,7 +155,8 @@ def test_run_with_options_on_smollm2_shows_progress_and_writes_a_report(tmp_path
     assert sorted(table["query_id"].unique()) == ["q760518cdfd"]  # the one usable incorrect query
     assert sorted(zip(table["src_layer"], table["tgt_layer"], strict=True)) == [(25, 10), (25, 12)]
     assert set(table["position"]) == {"last"}
-    assert "Plotly.newPlot" in (tmp_path / "r.html").read_text()
+    html = (tmp_path / "r.html").read_text()
+    assert "Plotly.newPlot" in html and "Knowledge filtering was not run" not in html
 
     # greedy Patchscopes with one seed, from the same table; then the report rebuilt with groups
     args = ["run", "patchscopes", "--knowledge", str(_knowledge(tmp_path)), "--decoding", "greedy",

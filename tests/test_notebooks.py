@@ -7,6 +7,7 @@ copies are kept in artifacts/notebooks/ for inspection.
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -79,8 +80,13 @@ def test_quickstart(tmp_path):
     nb = execute("01_quickstart.ipynb", tmp_path)
     check_clean_run(nb)
     text = text_of(nb)
-    # the notebook's story holds: Fujian is composed wrongly and a later state patched back fixes it
-    assert "incorrect" in text and "correct" in text
+    # the notebook's story holds: Heilongjiang is composed, Fujian is not, and a later state patched
+    # back fixes it
+    groups = next(line for line in text.splitlines() if line.startswith("groups: "))
+    assert ast.literal_eval(groups.removeprefix("groups: ")) == {
+        "qfb6ee127fa": "correct",
+        "q760518cdfd": "incorrect",
+    }
     clean, patched = (line for line in text.splitlines() if line.startswith(("clean:", "patched:")))
     assert "Beijing" not in clean and "Beijing" in patched
     shown = figures(nb)
@@ -107,10 +113,12 @@ def test_workshop(tmp_path):
     nb = execute("03_workshop.ipynb", tmp_path)
     check_clean_run(nb)
     assert len(figures(nb)) == 6  # decoding curves, e2 heatmap, knockout, projection, stages, back-patching
-    report = tmp_path / "workshop-runs" / "report.html"
-    html = report.read_text()
+    out = tmp_path / "workshop-runs" / "smollm2-135m"
+    html = (out / "report.html").read_text()
     assert html.count("Plotly.newPlot") >= 7 and "<script src=" not in html
-    stored = sorted(p.name.split("-")[0] for p in (tmp_path / "workshop-runs").iterdir() if p.is_dir())
+    assert "Knowledge filtering was not run" not in html
+    stored = sorted(p.name.split("-")[0] for p in out.iterdir() if p.is_dir())
     assert stored == ["backpatching", "knockout", "patchscopes", "projection"]
-    run = json.loads(next((tmp_path / "workshop-runs").glob("patchscopes-*/run.json")).read_text())
+    assert (out / "knowledge.parquet").exists()  # for `mechhop report --knowledge`
+    run = json.loads(next(out.glob("patchscopes-*/run.json")).read_text())
     assert run["config"]["src_layers"] == list(range(0, 30, 5))  # the small settings reached the analyses
