@@ -22,8 +22,8 @@ the ``"composition"`` prompt (e1 replaced by "x", patched at "x") or the
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -108,7 +108,7 @@ def backpatching(
         max_new_tokens=config.max_new_tokens, memory_budget_gb=config.memory_budget_gb, progress=False
     )
 
-    def compute(chunk: list[TwoHopQuery]) -> list[pd.DataFrame]:
+    def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
         variants, keys = [], []
         for q in chunk:
             pos = locate(model, q)
@@ -121,7 +121,7 @@ def backpatching(
                                          Site("resid_post", ls, pos[position]), q.two_hop_prompt)
                         )  # fmt: skip
                         keys.append((q.id, position, target, ls, lt))
-        result = run_variants(model, variants, engine)
+        result = run_variants(model, variants, replace(engine, on_progress=advance))
         rows = pd.DataFrame(keys, columns=["query_id", "position", "target", "src_layer", "tgt_layer"])
         rows["generation"] = list(result.texts)
         rows["success"] = resucceed(rows, TwoHopDataset(chunk))
@@ -136,6 +136,7 @@ def backpatching(
         per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
         progress=progress,
         desc="back-patching",
+        work_per_unit=per_query,
     )
     return store.finish(queries, ["query_id", "position", "target", "src_layer", "tgt_layer"])
 

@@ -26,8 +26,8 @@ variant's samples do not depend on what else is in its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import torch
 from jaxtyping import Int
@@ -81,6 +81,8 @@ class EngineConfig:
     memory_budget_gb: float = 2.0
     max_batch: int = 1024
     progress: bool = True
+    # called with the number of variants each finished batch generated (an outer progress bar)
+    on_progress: Callable[[int], None] | None = field(default=None, compare=False, repr=False)
     # False: TransformerLens's own blocks throughout (slower; the reference the fast path is tested on)
     fast_attention: bool = True
 
@@ -297,6 +299,8 @@ def run_variants(
                 new_tokens[[r.index for r in chunk]] = _run_batch(backend, chunk, n_layers, config)
             batches += 1
             bar.update(len(chunk))
+            if config.on_progress is not None:
+                config.on_progress(len(chunk))
         bar.close()
     return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches)
 

@@ -23,8 +23,8 @@ from source layer l. Every generation runs through the sweep engine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -153,7 +153,7 @@ def patchscopes(
         memory_budget_gb=config.memory_budget_gb, progress=False,
     )  # fmt: skip
 
-    def compute(chunk: list[TwoHopQuery]) -> list[pd.DataFrame]:
+    def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
         variants, keys = [], []
         for q in chunk:
             pos = locate(model, q)
@@ -165,7 +165,7 @@ def patchscopes(
                                          Site("resid_post", ls, pos[source]), q.two_hop_prompt, seed)
                         )  # fmt: skip
                         keys.append((q.id, source, ls, lt, seed))
-        result = run_variants(model, variants, engine)
+        result = run_variants(model, variants, replace(engine, on_progress=advance))
         rows = pd.DataFrame(keys, columns=["query_id", "source", "src_layer", "tgt_layer", "seed"])
         rows.insert(
             2, "target_prompt", config.target_prompt if config.target_prompt in TARGET_PROMPTS else "custom"
@@ -183,6 +183,7 @@ def patchscopes(
         per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
         progress=progress,
         desc="patchscopes",
+        work_per_unit=per_query,
     )
     return store.finish(queries, ["query_id", "source", "src_layer", "tgt_layer", "seed"])
 

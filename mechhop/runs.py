@@ -178,6 +178,18 @@ def split_by_query(rows: pd.DataFrame, chunk: Sequence[Any]) -> list[pd.DataFram
     return [rows[rows["query_id"] == q.id].reset_index(drop=True) for q in chunk]
 
 
+class _Advance:
+    """Moves a progress bar by at most ``left`` (the work of one chunk)."""
+
+    def __init__(self, bar: Any, left: int) -> None:
+        self.bar, self.left = bar, left
+
+    def __call__(self, n: int) -> None:
+        n = min(n, self.left)
+        self.left -= n
+        self.bar.update(n)
+
+
 def run_units(
     store: RunStore,
     units: Sequence[tuple[str, Any]],
@@ -185,20 +197,28 @@ def run_units(
     per_call: int = 1,
     progress: bool = True,
     desc: str = "",
+    work_per_unit: int = 0,
 ) -> None:
-    """Compute the units not yet stored, ``per_call`` at a time, storing each as it finishes."""
+    """Compute the units not yet stored, ``per_call`` at a time, storing each as it finishes.
+
+    With ``work_per_unit`` (e.g. generations per query), the bar counts that work and ``compute``
+    is called as ``compute(chunk, advance)``, ``advance(n)`` moving the bar within a chunk.
+    """
     done = store.done()
     todo = [(k, u) for k, u in units if k not in done]
-    bar = tqdm(total=len(units), initial=len(units) - len(todo), desc=desc or store.analysis, unit="query",
-               disable=not progress)  # fmt: skip
+    scale, unit = (work_per_unit, "gen") if work_per_unit else (1, "query")
+    bar = tqdm(total=len(units) * scale, initial=(len(units) - len(todo)) * scale, unit=unit,
+               desc=desc or store.analysis, disable=not progress)  # fmt: skip
     for start in range(0, len(todo), max(1, per_call)):
         chunk = todo[start : start + per_call]
-        tables = list(compute([u for _, u in chunk]))
+        advance = _Advance(bar, len(chunk) * scale)
+        items = [u for _, u in chunk]
+        tables = list(compute(items, advance) if work_per_unit else compute(items))
         if len(tables) != len(chunk):
             raise MechhopError(f"internal: {len(tables)} tables for {len(chunk)} units")
         for (key, _), table in zip(chunk, tables, strict=True):
             store.write_unit(key, table)
-        bar.update(len(chunk))
+        advance(advance.left)
     bar.close()
 
 

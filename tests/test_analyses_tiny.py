@@ -358,3 +358,25 @@ def test_kill_9_resumes_without_losing_or_redoing_units(lm, tmp_path, monkeypatc
     pd.testing.assert_frame_equal(resumed.table, fresh.table)
     assert resumed.table.duplicated(["query_id", "position", "target", "src_layer", "tgt_layer"]).sum() == 0
     assert resumed.table["query_id"].nunique() == 12
+
+
+def test_progress_counts_generations_within_an_engine_call(lm, capsys, monkeypatch):
+    base = tiny_queries()
+    queries = TwoHopDataset(dataclasses.replace(base[i % 3], id=f"p{i}") for i in range(4))
+    moves: list[int] = []
+    real = mechhop.backpatching.run_variants
+
+    def spy(model, variants, engine):
+        def advance(n):
+            moves.append(n)
+            engine.on_progress(n)
+
+        return real(model, variants, dataclasses.replace(engine, max_batch=2, on_progress=advance))
+
+    monkeypatch.setattr(mechhop.backpatching, "run_variants", spy)
+    config = BackpatchingConfig(src_layers=(3,))
+    result = backpatching(lm, queries, config, progress=True, queries_per_call=4)
+    total = len(result.table)
+    assert sum(moves) == total and len(moves) == total // 2  # one move per batch of 2, in one call
+    bar = capsys.readouterr().err.replace("\r", "\n")
+    assert f"{total}/{total} [" in bar and "gen/s" in bar
