@@ -1,4 +1,4 @@
-"""Stages of latent two-hop reasoning, per query (Biran et al., 2024, Fig. 1 / §4).
+"""Stages of latent two-hop reasoning, per query (Biran et al., 2024: the paper's main figure; METHOD.md §7).
 
 From stored analysis tables (no model needed), each usable query gets four
 layers:
