@@ -38,7 +38,7 @@ from mechhop.generation import check_decoding
 from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, mention_chars, position_name, token_span
-from mechhop.runs import VARIANTS_PER_CALL, AnalysisResult, RunStore, run_units, split_by_query
+from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
 
 Target = Literal["original", "composition", "second_hop"]
@@ -128,16 +128,7 @@ def backpatching(
         return split_by_query(rows, chunk)
 
     per_query = len(config.targets) * len(config.positions) * len(pairs)
-    units = [(q.id, q) for q in queries]
-    run_units(
-        store,
-        units,
-        compute,
-        per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
-        progress=progress,
-        desc="back-patching",
-        work_per_unit=per_query,
-    )
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "back-patching")
     return store.finish(queries, ["query_id", "position", "target", "src_layer", "tgt_layer"])
 
 

@@ -124,7 +124,9 @@ def _knowledge_table(path: Path):
 
 
 def _groups(table) -> dict[str, str]:
-    usable = table[table["usable"].fillna(False).astype(bool)]
+    from mechhop.knowledge import usable_rows
+
+    usable = usable_rows(table)
     return dict(zip(usable["id"], usable["group"], strict=True))
 
 
@@ -258,14 +260,12 @@ def evaluate_cmd(
     Resumable: generations are cached next to the output (.outputs.jsonl).
     Example: mechhop evaluate --sample 500 -o knowledge.parquet
     """
-    import pandas as pd
-
     from mechhop.knowledge import evaluate_knowledge
 
     suffix = _check_table_suffix(output, "--output")
     queries = _queries(data)
-    if sample is not None and sample < len(queries):
-        queries = queries.subset(pd.Series([q.id for q in queries]).sample(sample, random_state=seed))
+    if sample is not None:
+        queries = queries.sample(sample, seed)
     result = evaluate_knowledge(_model(model), queries, prune=True,
                                 cache_path=output.with_suffix(".outputs.jsonl"))  # fmt: skip
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,11 @@ def answer_matches(text: str, answers: Iterable[str]) -> bool:
     return any(a.casefold() in haystack for a in answers if a)
 
 
+def usable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The usable queries' rows of a per-query table (as stored: missing checks count as not usable)."""
+    return table[table["usable"].fillna(False).astype(bool)]
+
+
 def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
     """How many queries pass each check, and the usable split, of a per-query table (as stored)."""
 

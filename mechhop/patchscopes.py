@@ -37,7 +37,7 @@ from mechhop.errors import MechhopError
 from mechhop.generation import Decoding, check_decoding
 from mechhop.layers import resolve_pairs
 from mechhop.positions import PositionName, locate, locate_text, position_name
-from mechhop.runs import VARIANTS_PER_CALL, AnalysisResult, RunStore, run_units, split_by_query
+from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
 
 Label = Literal["e1", "e2", "e3", "other"]
@@ -175,16 +175,7 @@ def patchscopes(
         return split_by_query(rows, chunk)
 
     per_query = len(config.sources) * len(pairs) * len(config.seeds)
-    units = [(q.id, q) for q in queries]
-    run_units(
-        store,
-        units,
-        compute,
-        per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
-        progress=progress,
-        desc="patchscopes",
-        work_per_unit=per_query,
-    )
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "patchscopes")
     return store.finish(queries, ["query_id", "source", "src_layer", "tgt_layer", "seed"])
 
 

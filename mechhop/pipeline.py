@@ -21,7 +21,7 @@ from mechhop.backpatching import BackpatchingConfig, backpatching, rescue_rates
 from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
 from mechhop.knockout import KnockoutConfig, knockout
-from mechhop.knowledge import evaluate_knowledge
+from mechhop.knowledge import evaluate_knowledge, usable_rows
 from mechhop.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.projection import ProjectionConfig, sublayer_projection
 from mechhop.report import build_report
@@ -80,7 +80,7 @@ class Study:
 
 def pick_groups(table: pd.DataFrame, per_group: int, seed: int) -> dict[str, str]:
     """Up to ``per_group`` usable queries of each composition group, at random (reproducibly)."""
-    usable = table[table["usable"].fillna(False).astype(bool)]
+    usable = usable_rows(table)
     if usable.empty:
         raise MechhopError(
             "No usable query (first and second hop known, no shortcut) in the evaluated sample; "
@@ -104,11 +104,7 @@ def run_study(
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    sample = queries
-    if config.evaluate is not None and config.evaluate < len(queries):
-        sample = queries.subset(
-            pd.Series([q.id for q in queries]).sample(config.evaluate, random_state=config.seed)
-        )
+    sample = queries if config.evaluate is None else queries.sample(config.evaluate, config.seed)
     knowledge = evaluate_knowledge(model, sample, prune=True, progress=progress,
                                    cache_path=out / "knowledge-outputs.jsonl")  # fmt: skip
     seconds["knowledge"] = time.perf_counter() - start

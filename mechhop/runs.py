@@ -193,7 +193,7 @@ class _Advance:
 def run_units(
     store: RunStore,
     units: Sequence[tuple[str, Any]],
-    compute: Callable[[list[Any]], Iterable[pd.DataFrame]],
+    compute: Callable[..., Iterable[pd.DataFrame]],
     per_call: int = 1,
     progress: bool = True,
     desc: str = "",
@@ -220,6 +220,29 @@ def run_units(
             store.write_unit(key, table)
         advance(advance.left)
     bar.close()
+
+
+def run_generation_units(
+    store: RunStore,
+    queries: Sequence[Any],
+    compute: Callable[..., Iterable[pd.DataFrame]],
+    per_query: int,
+    queries_per_call: int | None,
+    progress: bool,
+    desc: str,
+) -> None:
+    """:func:`run_units` for an analysis generating ``per_query`` engine variants per query: enough
+    queries share an engine call to fill its batches (``queries_per_call`` overrides), and the bar
+    counts generations."""
+    run_units(
+        store,
+        [(q.id, q) for q in queries],
+        compute,
+        per_call=queries_per_call or max(1, VARIANTS_PER_CALL // per_query),
+        progress=progress,
+        desc=desc,
+        work_per_unit=per_query,
+    )
 
 
 def load_result(directory: str | Path) -> AnalysisResult:

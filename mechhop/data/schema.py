@@ -197,6 +197,12 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
         wanted = set(ids)
         return TwoHopDataset(q for q in self._queries if q.id in wanted)
 
+    def sample(self, n: int, seed: int = 0) -> TwoHopDataset:
+        """``n`` queries drawn reproducibly (all of them when ``n`` is not smaller); order kept."""
+        if n >= len(self._queries):
+            return self
+        return self.subset(pd.Series([q.id for q in self._queries]).sample(n, random_state=seed))
+
     def balanced(self, max_per_pair: int, seed: int = 0) -> TwoHopDataset:
         """At most ``max_per_pair`` queries of each relation pair, drawn reproducibly; order kept."""
         if max_per_pair < 1:
