@@ -4,9 +4,11 @@
 
 Prints the usable / composition-correct / -incorrect counts over all bundled
 queries with the paper's prompt style, evaluation throughput (queries/s,
-distinct prompts/s), the top relation pairs, and then the counts each prompt
-style gives on a fixed random sample. Generations are cached under
-``artifacts/knowledge/`` so an interrupted run resumes.
+distinct prompts/s), how many labels each answer matching mode changes per check
+("word" vs the authors' "paper" substring test, METHOD.md §1), the top relation
+pairs, and then the counts each prompt style gives on a fixed random sample.
+Generations are cached under ``artifacts/knowledge/`` so an interrupted run
+resumes; ``--table`` writes the per-query table (labels in ``--matching`` mode).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from pathlib import Path
 
 import mechhop
 from mechhop.data.compose import bundled_queries
-from mechhop.knowledge import PROMPT_STYLES, evaluate_knowledge
+from mechhop.knowledge import PROMPT_STYLES, evaluate_knowledge, label_changes, reclassify
+from mechhop.matching import MATCHING_MODES
 
 
 def main() -> None:
@@ -35,6 +38,8 @@ def main() -> None:
         "--prune", action="store_true", help="composition/shortcut prompts only where both hops are correct"
     )
     parser.add_argument("--out", default="artifacts/knowledge")
+    parser.add_argument("--matching", choices=MATCHING_MODES, default="word")
+    parser.add_argument("--table", help="write the per-query table here (.parquet)")
     args = parser.parse_args()
 
     out = Path(args.out)
@@ -56,9 +61,10 @@ def main() -> None:
         batch_size=args.batch_size,
         cache_path=out / f"{args.model}-paper-{args.per_pair}.jsonl",
         prune=args.prune,
+        matching=args.matching,
     )
     wall = time.perf_counter() - start
-    result.table.to_parquet(out / f"{args.model}-paper-{args.per_pair}.parquet")
+    result.table.to_parquet(args.table or out / f"{args.model}-paper-{args.per_pair}.parquet")
     print(result)
     for key, value in result.counts.items():
         print(f"  {key:20s} {value}")
@@ -66,6 +72,10 @@ def main() -> None:
         f"  throughput: {len(queries) / wall:.2f} queries/s, {result.generations / wall:.2f} distinct "
         f"prompts/s ({result.generations} prompts, {wall:.0f}s; cached prompts count as done)"
     )
+    other = next(m for m in MATCHING_MODES if m != args.matching)
+    changes = label_changes(result.table, reclassify(result.table, queries, other))
+    print(f"\nLabels per check: {args.matching!r} (first) vs {other!r} (second) matching")
+    print(changes.to_string(index=False))
     print(result.summary().head(15).to_string(index=False))
 
     if args.styles_sample:

@@ -7,7 +7,16 @@ e3 appears (the §1 answer check). If some pair ``(ls, lt)`` turns a wrong
 answer into the right one, the model had computed what it needed, but too late
 for the layers that had to use it: "hopping too late". The paper's headline is
 the *oracle* success among composition-incorrect queries (some pair works): up
-to 57% (arXiv v1) / 66% (EMNLP) across LLaMA 2 and 3, for p = t1 and p = t2.
+to 57% (arXiv v1) / 66% (EMNLP) across LLaMA 2 and 3, for p = t1 and p = t2,
+each position on its own (METHOD.md §4).
+
+With hundreds of perturbed generations per query, some name e3 by chance. The
+placebo (METHOD.md §9, ``BackpatchingConfig(source="placebo")``) runs the same
+grid and position with the source state taken from another query ``q'`` (a
+different bridge entity and answer, :func:`placebo_donors`); success is still
+q's e3. A rescue rate is a finding only where it stands above its placebo
+rate: :func:`rescue_rates` puts them side by side, and :func:`pair_comparison`
+compares the number of successful pairs query by query.
 
 Targets generalise it (the paper's activation-patching variants): the source
 always comes from the two-hop prompt; the target is the ``"original"`` prompt,
@@ -15,13 +24,15 @@ the ``"composition"`` prompt (e1 replaced by "x", patched at "x") or the
 ``"second_hop"`` prompt ("the spouse of x is", patched at "x").
 
     >>> result = backpatching(model, queries, BackpatchingConfig(positions=("e1", "last")))
+    >>> placebo = backpatching(model, queries, BackpatchingConfig(source="placebo"))
     >>> oracle(result.table)                      # per query: rescued by some pair?
-    >>> rescue_rates(result.table, groups)        # share rescued per group, with a 95% CI
+    >>> rescue_rates(result.table, groups, placebo=placebo.table)  # per group and position, 95% CIs
+    >>> pair_comparison(result.table, placebo.table, groups)       # successful pairs, query by query
 """
 
 from __future__ import annotations
 
-import math
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -35,14 +46,18 @@ from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.engine import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
 from mechhop.generation import check_decoding
-from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_pairs
+from mechhop.matching import DEFAULT_MATCHING, Matching, check_matching, contains_answer
 from mechhop.positions import PositionName, locate, mention_chars, position_name, token_span
 from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
+from mechhop.stats import sign_test, wilson_interval
 
 Target = Literal["original", "composition", "second_hop"]
 TARGETS: tuple[Target, ...] = ("original", "composition", "second_hop")
+Source = Literal["query", "placebo"]
+SOURCES: tuple[Source, ...] = ("query", "placebo")
+EITHER = "either"  # the union over positions: an extra row, not the paper's per-position measure
 
 
 @dataclass(frozen=True)
@@ -55,10 +70,17 @@ class BackpatchingConfig:
     tgt_layers: tuple[int, ...] | None = None
     pairs: tuple[tuple[int, int], ...] | None = None
     max_new_tokens: int = 10
+    source: Source = "query"
+    placebo_seed: int = 0
+    matching: Matching = DEFAULT_MATCHING
     memory_budget_gb: float = 2.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "positions", tuple(position_name(p) for p in self.positions))
+        if self.source not in SOURCES:
+            raise MechhopError(f"Unknown back-patching source {self.source!r}; valid: {', '.join(SOURCES)} "
+                               "('placebo': the state comes from another query, METHOD.md §9).")  # fmt: skip
+        check_matching(self.matching)
         for t in self.targets:
             if t not in TARGETS:
                 raise MechhopError(f"Unknown back-patching target {t!r}; valid: {', '.join(TARGETS)}.")
@@ -79,7 +101,7 @@ def target_prompt(model: HookedTransformer, query: TwoHopQuery, target: Target) 
         start, stop = chars["e1"]
         text = prompt[:start] + "x" + prompt[stop:]
     else:
-        text = PAPER_STYLE.apply(query.r2_template.format("x"))
+        text = query.filled(query.r2_template, "x")
         start = len(PAPER_STYLE.prefix) + query.r2_template.index("{}")
     offsets = as_backend(model).char_spans(text, None)
     return text, token_span(offsets, start, start + 1, "x", text, query.id)[1]
@@ -95,13 +117,19 @@ def backpatching(
 ) -> AnalysisResult:
     """Back-patched greedy generations of ``queries``; one row per (query, position, target, pair).
 
-    Columns: ``query_id, position, target, src_layer, tgt_layer, generation, success``.
-    With ``out``, finished queries are stored as they complete and a rerun resumes;
-    ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
+    Columns: ``query_id, donor_id, position, target, src_layer, tgt_layer, generation, success``
+    (``donor_id``: the query whose state was patched in; the query itself unless
+    ``source="placebo"``). With ``out``, finished queries are stored as they complete and a
+    rerun resumes; ``queries_per_call`` sets how many queries share one engine call (default: ~4k
+    generations).
     """
     config = config or BackpatchingConfig()
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
+    if not len(queries):
+        raise MechhopError("backpatching needs at least one query.")
     pairs = resolve_pairs(config.pairs, config.src_layers, config.tgt_layers, model.cfg.n_layers, "backward")
+    donors = placebo_donors(queries, config.placebo_seed) if config.source == "placebo" else {}
+    by_id = {q.id: q for q in queries}
     store = RunStore(out, "backpatching", asdict(config), model)
     store.save_queries(queries)
     engine = EngineConfig(
@@ -111,35 +139,75 @@ def backpatching(
     def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
         variants, keys = [], []
         for q in chunk:
-            pos = locate(model, q)
+            donor = by_id[donors[q.id]] if donors else q
+            pos, source_pos = locate(model, q), locate(model, donor)
             for target in config.targets:
                 prompt, at = target_prompt(model, q, target)
                 for position in config.positions:
                     for ls, lt in pairs:
                         variants.append(
                             PatchVariant(prompt, Site("resid_post", lt, pos[position] if at is None else at),
-                                         Site("resid_post", ls, pos[position]), q.two_hop_prompt)
+                                         Site("resid_post", ls, source_pos[position]), donor.two_hop_prompt)
                         )  # fmt: skip
-                        keys.append((q.id, position, target, ls, lt))
+                        keys.append((q.id, donor.id, position, target, ls, lt))
         result = run_variants(model, variants, replace(engine, on_progress=advance))
-        rows = pd.DataFrame(keys, columns=["query_id", "position", "target", "src_layer", "tgt_layer"])
+        columns = ["query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"]
+        rows = pd.DataFrame(keys, columns=columns)
         rows["generation"] = list(result.texts)
-        rows["success"] = resucceed(rows, TwoHopDataset(chunk))
+        rows["success"] = resucceed(rows, TwoHopDataset(chunk), config.matching)
         return split_by_query(rows, chunk)
 
     per_query = len(config.targets) * len(config.positions) * len(pairs)
-    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "back-patching")
-    return store.finish(queries, ["query_id", "position", "target", "src_layer", "tgt_layer"])
+    desc = "back-patching" + (" (placebo)" if donors else "")
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc)
+    return store.finish(
+        queries,
+        ["query_id", "position", "target", "src_layer", "tgt_layer"],
+        relabel=lambda table, known: table.assign(success=resucceed(table, known, config.matching)),
+    )
 
 
-def resucceed(table: pd.DataFrame, queries: TwoHopDataset) -> pd.Series:
-    """``success`` recomputed from stored generations (no model needed)."""
+def placebo_donors(queries: TwoHopDataset | Sequence[TwoHopQuery], seed: int = 0) -> dict[str, str]:
+    """For each query, another query of the set to take the placebo state from (METHOD.md §9).
+
+    The donor has a different bridge entity and a different answer, and none of its entity
+    labels names the query's e3, so its state carries no legitimate route to the answer. The
+    choice is seeded and depends only on the two queries' ids (a stable hash order).
+    """
+    dataset = list(queries)
+    out: dict[str, str] = {}
+    for q in dataset:
+        e3 = q.answers("e3")
+
+        def unrelated(c: TwoHopQuery, q: TwoHopQuery = q, e3: tuple[str, ...] = e3) -> bool:
+            if c.id == q.id or c.bridge == q.bridge or c.e2_label.lower() == q.e2_label.lower():
+                return False
+            if c.e3 == q.e3 or c.e3_label.lower() == q.e3_label.lower():
+                return False
+            labels = (c.e1_label, c.e2_label, c.e3_label)
+            return not any(contains_answer(label, e3, "word") for label in labels)
+
+        candidates = [c for c in dataset if unrelated(c)]
+        if not candidates:
+            raise MechhopError(
+                f"Query {q.id} ({q.two_hop_prompt!r}): no other query in the set has a different bridge "
+                f"entity than {q.e2_label!r} and a different answer, so it has no placebo donor; add "
+                "queries with other bridge entities."
+            )
+        out[q.id] = min(candidates, key=lambda c: hashlib.sha1(f"{seed}:{q.id}:{c.id}".encode()).digest()).id
+    return out
+
+
+def resucceed(
+    table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING
+) -> pd.Series:
+    """``success`` recomputed from stored generations under a matching mode (no model needed)."""
     by_id = {q.id: q for q in queries}
     values = [
-        answer_matches(g, by_id[i].answers("e3"))
+        contains_answer(g, by_id[i].answers("e3"), matching)
         for i, g in zip(table["query_id"], table["generation"], strict=True)
     ]
-    return pd.Series(values, index=table.index, name="success")
+    return pd.Series(values, index=table.index, name="success", dtype=bool)
 
 
 def oracle(table: pd.DataFrame) -> pd.DataFrame:
@@ -154,31 +222,20 @@ def oracle(table: pd.DataFrame) -> pd.DataFrame:
     return out.join(first, on=keys)
 
 
-def wilson_interval(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """95% Wilson score interval of a proportion (sensible at 0 and n, unlike the normal one)."""
-    if n == 0:
-        return (float("nan"), float("nan"))
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def rescue_rates(table: pd.DataFrame, groups: Mapping[str, str]) -> pd.DataFrame:
-    """Share of queries rescued by some back-patch, per (group, position, target), with a 95% CI.
-
-    ``groups`` maps query id to ``"correct"`` / ``"incorrect"`` (composition outcome); rows for
-    both positions together ("any") are added, as the paper counts a query rescued by either.
-    """
-    per_query = oracle(table)
+def _group_of(per_query: pd.DataFrame, groups: Mapping[str, str]) -> pd.Series:
     missing = set(per_query["query_id"]) - set(groups)
     if missing:
         raise MechhopError(
             f"No group for {len(missing)} queries (e.g. {sorted(missing)[:3]}); pass every id."
         )
-    per_query["group"] = per_query["query_id"].map(groups)
+    return per_query["query_id"].map(groups)
+
+
+def _rates(table: pd.DataFrame, groups: Mapping[str, str]) -> pd.DataFrame:
+    per_query = oracle(table)
+    per_query["group"] = _group_of(per_query, groups)
     either = per_query.groupby(["query_id", "target", "group"], as_index=False)["rescued"].any()
-    either["position"] = "any"
+    either["position"] = EITHER
     rows = []
     for frame in (per_query, either):
         for (group, position, target), sub in frame.groupby(["group", "position", "target"]):
@@ -187,3 +244,64 @@ def rescue_rates(table: pd.DataFrame, groups: Mapping[str, str]) -> pd.DataFrame
             rows.append({"group": group, "position": position, "target": target, "queries": n,
                          "rescued": k, "rate": k / n, "ci_low": low, "ci_high": high})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def rescue_rates(
+    table: pd.DataFrame, groups: Mapping[str, str], placebo: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Share of queries rescued by some back-patch, per (group, position, target), with a 95% CI.
+
+    ``groups`` maps query id to ``"correct"`` / ``"incorrect"`` (composition outcome). Each
+    position is its own row, as the paper reports them; a row ``position="either"`` (rescued at
+    some position) is added, but it is not the paper's measure. With ``placebo`` (a
+    ``source="placebo"`` run over the same queries), ``placebo_rescued``, ``placebo_rate`` and its
+    interval stand beside each rate.
+    """
+    rates = _rates(table, groups)
+    if placebo is None:
+        return rates
+    control = _rates(placebo, groups).rename(
+        columns={"queries": "placebo_queries", "rescued": "placebo_rescued", "rate": "placebo_rate",
+                 "ci_low": "placebo_ci_low", "ci_high": "placebo_ci_high"}
+    )  # fmt: skip
+    return rates.merge(control, on=["group", "position", "target"], how="left")
+
+
+def pair_comparison(
+    table: pd.DataFrame, placebo: pd.DataFrame, groups: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Successful pairs per query, real back-patching vs its placebo, and a summary.
+
+    Returns ``(per_query, summary)``. ``per_query``: ``query_id, [group,] position, target,
+    pairs, real, placebo, difference``. ``summary`` per (group, position, target): queries,
+    median successful pairs real and placebo, how many queries have more real than placebo
+    successes (``real_more``), fewer (``placebo_more``), or as many (``ties``), and the two-sided
+    sign test's p-value.
+    """
+    keys = ["query_id", "position", "target"]
+    real = oracle(table).set_index(keys)
+    control = oracle(placebo).set_index(keys)
+    common = real.index.intersection(control.index)
+    if not len(common):
+        raise MechhopError("The back-patching table and its placebo share no (query, position, target).")
+    per_query = pd.DataFrame(
+        {
+            "pairs": real.loc[common, "pairs"],
+            "real": real.loc[common, "successful_pairs"].astype(int),
+            "placebo": control.loc[common, "successful_pairs"].astype(int),
+        }
+    ).reset_index()
+    per_query["difference"] = per_query["real"] - per_query["placebo"]
+    by = ["position", "target"]
+    if groups is not None:
+        per_query.insert(1, "group", _group_of(per_query, groups))
+        by = ["group", *by]
+    rows = []
+    for key, sub in per_query.groupby(by):
+        more, fewer = int((sub["difference"] > 0).sum()), int((sub["difference"] < 0).sum())
+        rows.append({**dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)),
+                     "queries": len(sub), "median_real": float(sub["real"].median()),
+                     "median_placebo": float(sub["placebo"].median()), "real_more": more,
+                     "placebo_more": fewer, "ties": len(sub) - more - fewer,
+                     "sign_test_p": sign_test(more, fewer)})  # fmt: skip
+    return per_query, pd.DataFrame(rows)

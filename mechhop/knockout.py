@@ -33,8 +33,8 @@ from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.errors import MechhopError, PositionError
 from mechhop.generation import ApplyTo, generate
 from mechhop.interventions import KnockOut
-from mechhop.knowledge import answer_matches
 from mechhop.layers import resolve_layer, resolve_layers
+from mechhop.matching import DEFAULT_MATCHING, Matching, check_matching, contains_answer
 from mechhop.positions import QueryPositions, head_word, locate, offset_in_template, token_span
 from mechhop.recipe import Recipe
 from mechhop.runs import AnalysisResult, RunStore, run_units
@@ -104,8 +104,10 @@ class KnockoutConfig:
     max_new_tokens: int = 10
     batch_size: int = 64
     apply_to: ApplyTo = "prompt"
+    matching: Matching = DEFAULT_MATCHING
 
     def __post_init__(self) -> None:
+        check_matching(self.matching)
         if self.prompt not in PROMPT_KEYS:
             raise MechhopError(
                 f"KnockoutConfig: prompt must be one of {', '.join(PROMPT_KEYS)}, got {self.prompt!r}."
@@ -244,7 +246,8 @@ def knockout(
     """Greedy generations under attention knockouts; one row per (query, query set, key, layer).
 
     Columns: ``query_id, prompt, query_set, key, span, window, layer, generation, correct,
-    baseline_generation, baseline_correct, matters`` (``correct``: the §1 e3 check). With ``out``
+    baseline_generation, baseline_correct, matters`` (``correct``: the §1 e3 check under
+    ``config.matching``). With ``out``
     every finished query is stored, and a rerun skips what is done.
     """
     config = config or KnockoutConfig()
@@ -308,9 +311,9 @@ def knockout(
                     "window": config.window,
                     "layer": [r[2] for r in rows],
                     "generation": [texts[r[3]] for r in rows],
-                    "correct": [answer_matches(texts[r[3]], answers) for r in rows],
+                    "correct": [contains_answer(texts[r[3]], answers, config.matching) for r in rows],
                     "baseline_generation": baseline,
-                    "baseline_correct": answer_matches(baseline, answers),
+                    "baseline_correct": contains_answer(baseline, answers, config.matching),
                 }
             )
             frame["matters"] = knockout_matters(frame)
@@ -321,7 +324,23 @@ def knockout(
     units = [(q.id, q) for q in dataset]
     run_units(store, units, compute, per_call=max(1, config.batch_size // per_query), progress=progress,
               desc="knockout")  # fmt: skip
-    return store.finish(dataset, _SORT)
+    return store.finish(
+        dataset, _SORT, relabel=lambda table, known: recorrect(table, known, config.matching)
+    )
+
+
+def recorrect(
+    table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING
+) -> pd.DataFrame:
+    """``correct``, ``baseline_correct`` and ``matters`` recomputed under a matching mode (no model)."""
+    answers = {q.id: q.answers("e3") for q in queries}
+
+    def check(column: str) -> list[bool]:
+        pairs = zip(table["query_id"], table[column], strict=True)
+        return [contains_answer(g, answers[i], matching) for i, g in pairs]
+
+    out = table.assign(correct=check("generation"), baseline_correct=check("baseline_generation"))
+    return out.assign(matters=knockout_matters(out))
 
 
 # -- classification without the model ----------------------------------------------------

@@ -4,8 +4,10 @@ Following Biran et al. (2024, §3) and METHOD.md §1, each query's five prompts
 (two-hop, first hop, second hop, entity shortcut, relation shortcut) are
 answered by greedy decoding of 10 new tokens. A continuation is correct when,
 stripped and with newlines turned into spaces, it contains an answer string
-(label or alias longer than one character) of the expected entity,
-case-insensitively.
+(label or alias longer than one character) of the expected entity, under the
+answer matching mode (:mod:`mechhop.matching`: ``"word"`` by default, or the
+authors' substring test ``"paper"``). Labels are recomputed from the stored
+continuations in either mode (:func:`reclassify`), without the model.
 
 A query is *usable* when the first and second hop are correct and neither
 shortcut yields e3; usable queries split into composition-correct and
@@ -38,6 +40,7 @@ from mechhop.data.schema import (
 )
 from mechhop.errors import MechhopError
 from mechhop.generation import generate
+from mechhop.matching import DEFAULT_MATCHING, Matching, check_matching, contains_answer, normalise_output
 from mechhop.models import model_info
 from mechhop.progress import tqdm
 from mechhop.tokens import encode
@@ -57,14 +60,9 @@ PROMPT_STYLES: dict[str, PromptStyle] = {
 }
 
 
-def normalise_output(text: str) -> str:
-    return text.strip().replace("\n", " ")
-
-
-def answer_matches(text: str, answers: Iterable[str]) -> bool:
-    """The paper's answer check: any answer string occurs in the output, case-insensitively."""
-    haystack = normalise_output(text).casefold()
-    return any(a.casefold() in haystack for a in answers if a)
+def answer_matches(text: str, answers: Iterable[str], matching: Matching = DEFAULT_MATCHING) -> bool:
+    """The §1 answer check (:func:`mechhop.matching.contains_answer`)."""
+    return contains_answer(text, answers, matching)
 
 
 def usable_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -101,6 +99,7 @@ class KnowledgeResult:
     model: str
     seconds: float
     generations: int
+    matching: Matching = DEFAULT_MATCHING
 
     @property
     def usable(self) -> TwoHopDataset:
@@ -156,12 +155,14 @@ def classify(
     style: PromptStyle = PAPER_STYLE,
     *,
     allow_missing: bool = False,
+    matching: Matching = DEFAULT_MATCHING,
 ) -> pd.DataFrame:
     """Per-query table from generated continuations keyed by prompt text (no model needed).
 
     With ``allow_missing``, prompts without a generation get an empty output and a missing
     (``<NA>``) correctness; a query with any missing hop or shortcut is not usable.
     """
+    check_matching(matching)
     rows = []
     for q in dataset:
         row: dict[str, object] = {"id": q.id, "relation_pair": q.relation_pair}
@@ -175,7 +176,8 @@ def classify(
                 continue
             text = outputs[prompt]
             row[f"{name}_output"] = normalise_output(text)
-            row[f"{name}_correct"] = answer_matches(text, q.answers(EXPECTED_ENTITY[name]))  # type: ignore[arg-type]
+            answers = q.answers(EXPECTED_ENTITY[name])  # type: ignore[arg-type]
+            row[f"{name}_correct"] = contains_answer(text, answers, matching)
         needed = [
             row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
         ]
@@ -188,6 +190,50 @@ def classify(
     for name in PROMPT_NAMES:
         table[f"{name}_correct"] = table[f"{name}_correct"].astype("boolean")
     return table
+
+
+def stored_outputs(table: pd.DataFrame) -> dict[str, str]:
+    """prompt -> continuation, from a per-query table's ``*_prompt`` / ``*_output`` columns."""
+    outputs: dict[str, str] = {}
+    for name in PROMPT_NAMES:
+        if f"{name}_prompt" not in table or f"{name}_output" not in table:
+            continue
+        for prompt, output in zip(table[f"{name}_prompt"], table[f"{name}_output"], strict=True):
+            if isinstance(output, str):
+                outputs[prompt] = output
+    return outputs
+
+
+def reclassify(
+    table: pd.DataFrame,
+    dataset: TwoHopDataset,
+    matching: Matching,
+    style: PromptStyle = PAPER_STYLE,
+) -> pd.DataFrame:
+    """A stored per-query table classified again under another matching mode (no model needed)."""
+    subset = dataset.subset(table["id"])
+    return classify(subset, stored_outputs(table), style, allow_missing=True, matching=matching)
+
+
+def label_changes(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """Per check, how many queries two classifications of the same queries label differently.
+
+    Columns: ``check, both, only_first, only_second, changed`` (``both``: correct in both; a
+    missing check counts as not correct). ``usable`` and the composition groups are included.
+    """
+    a, b = table.set_index("id"), other.set_index("id").reindex(table["id"])
+    rows = []
+    for check in [*(f"{n}_correct" for n in PROMPT_NAMES), "usable"]:
+        x, y = a[check].fillna(False).astype(bool), b[check].fillna(False).astype(bool)
+        rows.append({"check": check.removesuffix("_correct"), "first": int(x.sum()), "second": int(y.sum()),
+                     "only_first": int((x & ~y).sum()), "only_second": int((~x & y).sum()),
+                     "changed": int((x != y).sum())})  # fmt: skip
+    for group in ("correct", "incorrect"):
+        x, y = a["group"] == group, b["group"] == group
+        rows.append({"check": f"usable_{group}", "first": int(x.sum()), "second": int(y.sum()),
+                     "only_first": int((x & ~y).sum()), "only_second": int((~x & y).sum()),
+                     "changed": int((x != y).sum())})  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def generate_outputs(
@@ -279,6 +325,7 @@ def evaluate_knowledge(
     cache_path: str | Path | None = None,
     progress: bool = True,
     prune: bool = False,
+    matching: Matching = DEFAULT_MATCHING,
 ) -> KnowledgeResult:
     """Evaluate every query's five prompts on ``model`` and split off the usable queries.
 
@@ -289,6 +336,7 @@ def evaluate_knowledge(
     """
     if len(dataset) == 0:
         raise MechhopError("The dataset is empty: nothing to evaluate.")
+    check_matching(matching)
     run = {
         "batch_size": batch_size,
         "max_new_tokens": max_new_tokens,
@@ -299,7 +347,8 @@ def evaluate_knowledge(
     if prune:
         hops = ("first_hop", "second_hop")
         outputs = generate_outputs(model, [q.prompt_text(n, style) for q in dataset for n in hops], **run)
-        first = classify(dataset, outputs, style, allow_missing=True)
+        # "paper" accepts whatever "word" does: its candidates serve both modes (see reclassify)
+        first = classify(dataset, outputs, style, allow_missing=True, matching="paper")
         both = first["first_hop_correct"].fillna(False) & first["second_hop_correct"].fillna(False)
         candidates = dataset.subset(first.loc[both.astype(bool), "id"])
         rest = [q.prompt_text(n, style) for q in candidates for n in PROMPT_NAMES if n not in hops]
@@ -310,5 +359,5 @@ def evaluate_knowledge(
         )
     seconds = time.perf_counter() - start
     name = getattr(model_info(model), "name", model.cfg.model_name)
-    table = classify(dataset, outputs, style, allow_missing=prune)
-    return KnowledgeResult(table, dataset, style, name, seconds, len(outputs))
+    table = classify(dataset, outputs, style, allow_missing=prune, matching=matching)
+    return KnowledgeResult(table, dataset, style, name, seconds, len(outputs), matching)

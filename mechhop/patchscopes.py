@@ -13,17 +13,27 @@ stream at the output of block ``lt`` at the final "x" of::
 and the model continues for 10 tokens (paper setting: sampled, three seeds).
 A continuation *describes* e1, e2 or e3 (checked in that order) when it holds
 ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` for an answer
-string ``a`` of the entity. All ``(ls, lt)`` pairs form a layer x layer grid;
-"e2 is decoded from t1 at layer l" when some target layer (and seed) gives e2
-from source layer l. Every generation runs through the sweep engine.
+string ``a`` of the entity, case-insensitively (METHOD.md §3;
+:func:`mechhop.matching.describes`). All ``(ls, lt)`` pairs form a layer x layer
+grid; "e2 is decoded from t1 at layer l" when some target layer (and seed)
+gives e2 from source layer l. Every generation runs through the sweep engine.
+
+The description prompt's own examples (a country, a person, a company) favour
+some answers whatever the state holds. The placebo (METHOD.md §9) measures
+that bias: :func:`placebo_table` labels each query's grid with the generations
+of an unrelated query's state. The target prompt is the same for every
+query, so those generations are already in the table: the placebo costs no
+model call. :func:`decoding_rates` puts real and placebo decoding side by side.
 
     >>> result = patchscopes(model, queries, PatchscopesConfig(decoding="greedy", seeds=(0,)))
     >>> grid(result.table, "e2", source="e1")      # share per (src_layer, tgt_layer)
+    >>> control = placebo_table(result.table, result.queries)
+    >>> decoding_rates(result.table, groups, placebo=control)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -36,9 +46,12 @@ from mechhop.engine import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
 from mechhop.generation import Decoding, check_decoding
 from mechhop.layers import resolve_pairs
+from mechhop.matching import DEFAULT_MATCHING, Matching, check_matching
+from mechhop.matching import describes as matching_describes
 from mechhop.positions import PositionName, locate, locate_text, position_name
 from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
+from mechhop.stats import wilson_interval
 
 Label = Literal["e1", "e2", "e3", "other"]
 LABELS: tuple[Label, ...] = ("e1", "e2", "e3", "other")
@@ -72,10 +85,12 @@ class PatchscopesConfig:
     seeds: tuple[int, ...] = (0, 1, 2)
     temperature: float = 1.0
     max_new_tokens: int = 10
+    matching: Matching = DEFAULT_MATCHING
     memory_budget_gb: float = 2.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", tuple(position_name(s) for s in self.sources))
+        check_matching(self.matching)
         if not self.sources:
             raise MechhopError("PatchscopesConfig.sources is empty; give e.g. ('e1', 'last').")
         if not self.seeds:
@@ -94,31 +109,25 @@ class PatchscopesConfig:
         return TARGET_PROMPTS.get(self.target_prompt, self.target_prompt)
 
 
-def describes(text: str, answers: Sequence[str]) -> bool:
-    """The paper's rule: ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` occurs in ``text``."""
-    text = text.replace("\n", " ")
-    for a in answers:
-        if not a:
-            continue
-        if any(f": {a}{end}" in text for end in (" ", ",", ".", ":")) or f"{a}: " in text:
-            return True
-    return False
+def describes(text: str, answers: Sequence[str], matching: Matching = DEFAULT_MATCHING) -> bool:
+    """§3's rule: ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` occurs in ``text``, any case."""
+    return matching_describes(text, answers, matching)
 
 
-def classify_description(text: str, query: TwoHopQuery) -> Label:
+def classify_description(text: str, query: TwoHopQuery, matching: Matching = DEFAULT_MATCHING) -> Label:
     """e1, e2 or e3 (in that order) if ``text`` describes it, else "other"."""
     for entity in ("e1", "e2", "e3"):
-        if describes(text, query.answers(entity)):
+        if matching_describes(text, query.answers(entity), matching):  # type: ignore[arg-type]
             return entity  # type: ignore[return-value]
     return "other"
 
 
-def relabel(table: pd.DataFrame, queries: TwoHopDataset) -> pd.Series:
-    """Labels recomputed from stored generations (no model needed)."""
+def relabel(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING) -> pd.Series:
+    """Labels recomputed from stored generations under a matching mode (no model needed)."""
     by_id = {q.id: q for q in queries}
     return pd.Series(
         [
-            classify_description(g, by_id[i])
+            classify_description(g, by_id[i], matching)
             for i, g in zip(table["query_id"], table["generation"], strict=True)
         ],
         index=table.index,
@@ -171,12 +180,93 @@ def patchscopes(
             2, "target_prompt", config.target_prompt if config.target_prompt in TARGET_PROMPTS else "custom"
         )
         rows["generation"] = list(result.texts)
-        rows["label"] = relabel(rows, TwoHopDataset(chunk))
+        rows["label"] = relabel(rows, TwoHopDataset(chunk), config.matching)
         return split_by_query(rows, chunk)
 
     per_query = len(config.sources) * len(pairs) * len(config.seeds)
     run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "patchscopes")
-    return store.finish(queries, ["query_id", "source", "src_layer", "tgt_layer", "seed"])
+    return store.finish(
+        queries,
+        KEYS,
+        relabel=lambda table, known: table.assign(label=relabel(table, known, config.matching)),
+    )
+
+
+KEYS = ["query_id", "source", "src_layer", "tgt_layer", "seed"]
+
+
+def placebo_table(
+    table: pd.DataFrame,
+    queries: TwoHopDataset,
+    donors: Mapping[str, str] | None = None,
+    matching: Matching = DEFAULT_MATCHING,
+) -> pd.DataFrame:
+    """Each query's grid filled with an unrelated query's generations, labelled against the query.
+
+    ``donors`` maps query id -> donor id (default :func:`mechhop.backpatching.placebo_donors` over
+    ``queries``: another bridge entity and answer). Every (source, src_layer, tgt_layer, seed)
+    row of the donor becomes a row of the query with ``donor_id`` set; ``label`` says whether that
+    generation "describes" the query's e1 / e2 / e3, i.e. the description prompt's bias.
+    """
+    from mechhop.backpatching import placebo_donors  # one donor rule for both controls
+
+    donors = dict(donors) if donors is not None else placebo_donors(queries)
+    present = set(table["query_id"])
+    missing = sorted({d for q, d in donors.items() if q in present and d not in present})
+    if missing:
+        raise MechhopError(
+            f"The Patchscopes table lacks the placebo donors {missing[:3]}; run patchscopes on them too "
+            "(the placebo reuses their generations)."
+        )
+    cells = ["source", "src_layer", "tgt_layer", "seed"]
+    pieces = []
+    for query_id, donor_id in donors.items():
+        if query_id not in present:
+            continue
+        rows = table.loc[table["query_id"] == donor_id, [*cells, "target_prompt", "generation"]].copy()
+        rows.insert(0, "query_id", query_id)
+        rows.insert(1, "donor_id", donor_id)
+        pieces.append(rows)
+    if not pieces:
+        raise MechhopError("No query of the table has a placebo donor; pass donors for its query ids.")
+    out = pd.concat(pieces, ignore_index=True)
+    out["label"] = relabel(out, queries, matching)
+    return out.sort_values(KEYS, kind="stable").reset_index(drop=True)
+
+
+def decoding_rates(
+    table: pd.DataFrame,
+    groups: Mapping[str, str] | None = None,
+    placebo: pd.DataFrame | None = None,
+    labels: Sequence[Label] = ("e2", "e3"),
+) -> pd.DataFrame:
+    """Share of queries whose ``label`` is decoded from a source at some layer, with a 95% CI.
+
+    One row per ([group,] source, label): ``queries, decoded, rate, ci_low, ci_high``, and with
+    ``placebo`` (see :func:`placebo_table`) the same for the placebo beside it.
+    """
+
+    def rates(frame: pd.DataFrame) -> pd.DataFrame:
+        rows = []
+        for source in sorted(frame["source"].unique()):
+            for label in labels:
+                found = decoded_layers(frame, label, source)
+                found["group"] = found["query_id"].map(groups) if groups is not None else "all"
+                for group, sub in found.dropna(subset=["group"]).groupby("group"):
+                    n, k = len(sub), int(sub["lowest"].notna().sum())
+                    low, high = wilson_interval(k, n)
+                    rows.append({"group": group, "source": source, "label": label, "queries": n,
+                                 "decoded": k, "rate": k / n, "ci_low": low, "ci_high": high})  # fmt: skip
+        return pd.DataFrame(rows)
+
+    out = rates(table)
+    if placebo is not None:
+        control = rates(placebo).rename(
+            columns={"queries": "placebo_queries", "decoded": "placebo_decoded", "rate": "placebo_rate",
+                     "ci_low": "placebo_ci_low", "ci_high": "placebo_ci_high"}
+        )  # fmt: skip
+        out = out.merge(control, on=["group", "source", "label"], how="left")
+    return out
 
 
 def decoded_layers(table: pd.DataFrame, label: Label, source: PositionName) -> pd.DataFrame:

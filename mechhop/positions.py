@@ -22,7 +22,7 @@ from typing import Literal
 from transformer_lens import HookedTransformer
 
 from mechhop.backend import HookedTransformerBackend, as_backend
-from mechhop.data.relations import BY_PID, RELATIONS
+from mechhop.data.relations import find_relation
 from mechhop.data.schema import PAPER_STYLE, PromptStyle, TwoHopQuery
 from mechhop.errors import PositionError
 
@@ -86,9 +86,11 @@ class QueryPositions:
 
 def head_word(relation_id: str, template: str) -> str:
     """The word naming a relation in its template ("performer" in "the performer of {}")."""
-    known = RELATIONS.get(relation_id) or BY_PID.get(relation_id)
-    if known is not None and known.head in template:
-        return known.head
+    known = find_relation(relation_id)
+    if known is not None:
+        for head in (known.head, known.after_head):
+            if head and head in template:
+                return head
     words = [w.strip(",.'\"") for w in template.replace("{}", " ").split()]
     content = [w for w in words if w and w.lower() not in _STOP_WORDS]
     if not content:

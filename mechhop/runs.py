@@ -39,6 +39,9 @@ from mechhop.progress import tqdm
 _PACKAGES = ("mechhop", "torch", "transformer-lens", "transformers", "pandas", "numpy")
 RUN_SCHEMA = 1
 EXECUTION_ONLY = frozenset({"memory_budget_gb", "batch_size"})
+# Settings that only relabel stored generations (answer matching): a run folder serves every value,
+# and labels are recomputed under the requested one when the run finishes or is loaded.
+LABEL_ONLY = frozenset({"matching"})
 
 
 def package_versions() -> dict[str, str]:
@@ -112,7 +115,7 @@ class RunStore:
             "versions": package_versions(),
         }
         # Settings that change speed, not results, stay out of the key: a run resumes under new ones.
-        results_config = {k: v for k, v in config.items() if k not in EXECUTION_ONLY}
+        results_config = {k: v for k, v in config.items() if k not in EXECUTION_ONLY | LABEL_ONLY}
         key = {"analysis": analysis, "config": results_config, "model": self.meta["model"]}
         self.directory = None if out is None else Path(out) / f"{analysis}-{_hash(key)}"
         self._memory: dict[str, pd.DataFrame] = {}
@@ -158,10 +161,22 @@ class RunStore:
             parts = [pd.read_parquet(p) for p in sorted((self.directory / "units").glob("[!.]*.parquet"))]
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
-    def finish(self, queries: TwoHopDataset, sort: Sequence[str]) -> AnalysisResult:
+    def finish(
+        self,
+        queries: TwoHopDataset,
+        sort: Sequence[str],
+        relabel: Callable[[pd.DataFrame, TwoHopDataset], pd.DataFrame] | None = None,
+    ) -> AnalysisResult:
+        """The run's table, sorted; ``relabel(table, queries)`` recomputes label columns under this
+        call's settings (units stored by an earlier call may have been labelled under another
+        matching mode), given every query of the folder."""
         table = self.table()
         if len(table):
             table = table.sort_values(list(sort), kind="stable").reset_index(drop=True)
+            if relabel is not None:
+                path = None if self.directory is None else self.directory / "queries.parquet"
+                known = TwoHopDataset.read(path) if path is not None and path.exists() else queries
+                table = relabel(table, known)
         if self.directory is not None:
             meta = {b"mechhop": json.dumps(self.meta, default=str).encode()}
             _atomic_parquet(table, self.directory / "results.parquet", meta)

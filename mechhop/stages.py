@@ -15,6 +15,14 @@ layers:
 
 The paper finds the first hop resolved early and the second only after it, and
 all stages later for composition-incorrect queries: the model "hops too late".
+
+With a few dozen queries per group those claims need statistics
+(:func:`stage_statistics`): per stage and group, how many queries never reach
+the stage, the median layer with a bootstrap 95% interval (resampling
+queries), and a two-sided permutation test of the difference of medians
+between correct and incorrect. A query shows *layer-order inversion* when e3
+is decoded from t2 at a lower layer than the lowest at which e2 is decoded
+from t1 (the ``inverted`` column; :func:`inversion_counts`).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import pandas as pd
 from mechhop.errors import MechhopError
 from mechhop.knockout import knockout_matters
 from mechhop.patchscopes import decoded_layers
+from mechhop.stats import bootstrap_median_interval, permutation_test_medians, wilson_interval
 
 STAGES: tuple[str, ...] = ("first_hop", "propagation", "second_hop", "extraction")
 
@@ -73,6 +82,7 @@ def stage_layers(
         out["extraction"] = _lowest(mlp, mlp["predicted_rank"] == 0)
     else:
         out["extraction"] = np.nan
+    out["inverted"] = out["second_hop"] < out["first_hop"]  # NaN compares False: both must be found
     out = out.reset_index()
     if groups is not None:
         out.insert(1, "group", out["query_id"].map(groups))
@@ -99,4 +109,48 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
                     "q3": values.quantile(0.75) if len(values) else np.nan,
                 }
             )
+    return pd.DataFrame(rows)
+
+
+def stage_statistics(
+    stages: pd.DataFrame, n_boot: int = 2000, n_perm: int = 10000, seed: int = 0
+) -> pd.DataFrame:
+    """Per stage and group: queries, ``never`` (queries that do not reach it), the median layer
+    with its bootstrap 95% interval, and (on the rows of every group) the two-sided permutation
+    p-value of median(correct) - median(incorrect) and that difference. Columns: ``stage, group,
+    queries, found, never, median, ci_low, ci_high, difference, p_value``."""
+    if "group" not in stages:
+        stages = stages.assign(group="all")
+    rows = []
+    for stage in STAGES:
+        values = {g: sub[stage].dropna().to_numpy(float) for g, sub in stages.groupby("group")}
+        sizes = stages.groupby("group").size()
+        p_value = difference = np.nan
+        correct, incorrect = values.get("correct", np.array([])), values.get("incorrect", np.array([]))
+        if len(correct) and len(incorrect):
+            difference = float(np.median(correct) - np.median(incorrect))
+            p_value = permutation_test_medians(correct, incorrect, n_perm, seed)
+        for group, found in values.items():
+            low, high = bootstrap_median_interval(found, n_boot, seed)
+            rows.append({"stage": stage, "group": group, "queries": int(sizes[group]), "found": len(found),
+                         "never": int(sizes[group]) - len(found),
+                         "median": float(np.median(found)) if len(found) else np.nan,
+                         "ci_low": low, "ci_high": high, "difference": difference,
+                         "p_value": p_value})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def inversion_counts(stages: pd.DataFrame) -> pd.DataFrame:
+    """Per group: queries, how many have both hops decoded, and how many of those invert (e3 from t2
+    at a lower layer than e2 from t1), with a 95% interval of the share among both-decoded ones."""
+    if "group" not in stages:
+        stages = stages.assign(group="all")
+    rows = []
+    for group, sub in stages.groupby("group"):
+        both = int((sub["first_hop"].notna() & sub["second_hop"].notna()).sum())
+        inverted = int(sub["inverted"].fillna(False).astype(bool).sum())
+        low, high = wilson_interval(inverted, both)
+        rows.append({"group": group, "queries": len(sub), "both_decoded": both, "inverted": inverted,
+                     "share": inverted / both if both else np.nan, "ci_low": low,
+                     "ci_high": high})  # fmt: skip
     return pd.DataFrame(rows)

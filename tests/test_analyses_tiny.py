@@ -217,8 +217,8 @@ def test_oracle_and_rescue_rates():
         ["group", "position"]
     )
     assert rates.loc[("incorrect", "e1"), "rescued"] == 1 and rates.loc[("incorrect", "e1"), "queries"] == 2
-    assert rates.loc[("incorrect", "any"), "rate"] == 1.0
-    assert rates.loc[("correct", "any"), "rate"] == 0.0
+    assert rates.loc[("incorrect", "either"), "rate"] == 1.0
+    assert rates.loc[("correct", "either"), "rate"] == 0.0
     with pytest.raises(MechhopError, match="No group"):
         rescue_rates(table, {"a": "incorrect"})
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mechhop.data.schema import DatasetError, PromptStyle, TwoHopDataset
+from mechhop.data.compose import compose
+from mechhop.data.schema import DatasetError, DatasetWarning, PromptStyle, TwoHopDataset
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,7 +35,7 @@ def test_prompts_follow_the_method():
         "first_hop": "the performer of Imagine is",
         "second_hop": "the spouse of John Lennon is",
         "entity_shortcut": "the spouse of Imagine is",
-        "relation_shortcut": "the spouse of the performer is",
+        "relation_shortcut": "the spouse of the performer",  # no " is", as the authors
     }
     styled = PromptStyle(capitalize=True, prefix="Q: ")
     assert q.prompt_text("two_hop", styled) == "Q: The spouse of the performer of Imagine is"
@@ -67,7 +68,8 @@ def test_validation_reports_every_bad_row_at_once(tmp_path):
     frame.loc[1, "r1_template"] = "the performer of"  # no slot
     frame.loc[2, "e2_label"] = ""  # empty label, and no id to fall back on
     frame.loc[2, "e2"] = ""
-    frame.loc[3, "e3_label"] = "Sushi"  # e1 == e3 (case-insensitive)
+    frame.loc[3, "e3_label"] = "Sushi"  # e1 == e3 (same id, label equal case-insensitively)
+    frame.loc[3, "e3"] = frame.loc[3, "e1"]
     frame.loc[4, "e1_aliases"] = "['unclosed"
     path = tmp_path / "bad.csv"
     frame.to_csv(path, index=False)
@@ -91,3 +93,91 @@ def test_missing_columns_and_files_are_clear(tmp_path):
         TwoHopDataset.read(tmp_path / "nope.csv")
     with pytest.raises(DatasetError, match=r"Unsupported dataset format '\.xlsx'"):
         TwoHopDataset.read(path.rename(tmp_path / "few.xlsx"))
+
+
+def test_paper_csv_with_repeated_labels_loads_with_a_warning_naming_the_rows(tmp_path):
+    frame = pd.read_csv(DATA / "two_hop_paper_format.csv", dtype=str, keep_default_na=False)
+    frame.loc[1, "e3_label"] = frame.loc[1, "e1_label"]  # two entities (different ids), one label
+    path = tmp_path / "same_label.csv"
+    frame.to_csv(path, index=False)
+    with pytest.warns(DatasetWarning, match=r"1 row\(s\) name two different entities.*row 1: e1 and e3 share"):
+        ds = TwoHopDataset.read(path)
+    assert len(ds) == 2  # nothing dropped, as the authors filter by entity id only
+
+
+def _facts(*rows):
+    columns = ["subject", "relation", "object"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+AUTHORS_PROMPTS = {
+    # relation before entity: the authors' rbe templates, " is" except the relation shortcut
+    "before": {
+        "two_hop": "the national anthem of the country of origin of Sushi is",
+        "first_hop": "the country of origin of Sushi is",
+        "second_hop": "the national anthem of Japan is",
+        "entity_shortcut": "the national anthem of Sushi is",
+        "relation_shortcut": "the national anthem of the country of origin",
+    },
+    # relation after entity: r2 after its subject, never " is" (first hop keeps r1 before)
+    "after": {
+        "two_hop": "the country of origin of Sushi has a national anthem named",
+        "first_hop": "the country of origin of Sushi is",
+        "second_hop": "Japan has a national anthem named",
+        "entity_shortcut": "Sushi has a national anthem named",
+        "relation_shortcut": "the country of origin has a national anthem named",
+    },
+}
+
+
+@pytest.mark.parametrize("form", ["before", "after"])
+def test_every_prompt_with_the_authors_templates_in_both_variants(form):
+    facts = _facts(("Sushi", "country of origin", "Japan"), ("Japan", "anthem", "Kimigayo"))
+    (q,) = compose(facts, r2_form=form)
+    assert q.r2_form == form
+    assert q.prompts() == AUTHORS_PROMPTS[form]
+    (back,) = compose(facts).with_r2_form(form)
+    assert back.prompts() == AUTHORS_PROMPTS[form]
+
+
+@pytest.mark.parametrize(
+    ("relation", "before", "after"),
+    [
+        ("anthem", "the national anthem of X is", "X has a national anthem named"),
+        ("notable work", "the most notable work of X is", "X is the most notable work of"),
+        ("production company", "the company that produced X is", "X is produced by the company"),
+        ("chief executive officer", "the chief executive officer of X is",
+         "X is led by a chief executive officer named"),
+        ("present in work", "the work that features X is", "X is featured in the work"),
+        ("chief operating officer", "the chief operating officer of X is",
+         "X is led by a chief operating officer named"),
+    ],
+)  # fmt: skip
+def test_templates_use_the_authors_wording(relation, before, after):
+    from mechhop.data.relations import relation as lookup
+
+    rel = lookup(relation)
+    facts = _facts(("A", "country of origin", "X"), ("X", relation, "B"))
+    for form, expected in (("before", before), ("after", after)):
+        (q,) = compose(facts, r2_form=form)
+        assert q.prompt_text("second_hop") == expected
+        assert rel.template_for(form).format("X") == expected.removesuffix(" is")
+
+
+def test_bridge_balanced_sampling_caps_each_bridge_entity():
+    facts = _facts(
+        *[(f"dish{i}", "country of origin", "Japan") for i in range(8)],
+        *[(f"car{i}", "country of origin", "Italy") for i in range(3)],
+        ("Japan", "capital", "Tokyo"), ("Italy", "capital", "Rome"),
+        ("Japan", "currency", "yen"), ("Italy", "currency", "euro"),
+    )  # fmt: skip
+    ds = compose(facts)
+    assert ds.bridges()["queries"].tolist() == [16, 6]
+    capped = ds.balanced(max_per_bridge=3, seed=1)
+    counts = capped.bridges().set_index("bridge")["queries"].to_dict()
+    assert counts == {"Japan": 3, "Italy": 3}
+    both = ds.balanced(max_per_pair=2, max_per_bridge=3, seed=1)
+    assert max(both.bridges()["queries"]) <= 3 and max(both.summary()["queries"]) <= 2
+    assert list(ds.balanced(max_per_bridge=3, seed=1)) == list(capped)  # reproducible
+    with pytest.raises(DatasetError, match="max_per_bridge must be at least 1"):
+        ds.balanced(max_per_bridge=0)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from mechhop.data.relations import RELATIONS, Relation
+from mechhop.data.relations import RELATIONS, Relation, TemplateForm
 from mechhop.data.schema import DatasetError, TwoHopDataset, TwoHopQuery
 
 FACT_COLUMNS: tuple[str, ...] = (
@@ -107,8 +107,13 @@ def query_id(e1: str, r1: str, r2: str) -> str:
 def compose(
     facts: pd.DataFrame | list[Fact],
     relations: dict[str, Relation] | None = None,
+    r2_form: TemplateForm = "before",
 ) -> TwoHopDataset:
-    """All two-hop queries the facts allow under the paper's rules (see module docstring)."""
+    """All two-hop queries the facts allow under the paper's rules (see module docstring).
+
+    ``r2_form="after"`` phrases r2 after its entity, the authors' second prompt variant
+    ("the performer of Imagine has a spouse named"); r1 is always phrased before.
+    """
     relations = relations or RELATIONS
     fact_list = facts_from_frame(facts) if isinstance(facts, pd.DataFrame) else list(facts)
     objects: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -146,7 +151,7 @@ def compose(
                     e2_label=e2,
                     e3_label=e3,
                     r1_template=rel1.template,
-                    r2_template=rel2.template,
+                    r2_template=rel2.template_for(r2_form),
                     e1_aliases=ent1.aliases,
                     e2_aliases=ent2.aliases,
                     e3_aliases=ent3.aliases,
@@ -164,6 +169,6 @@ def compose(
     return TwoHopDataset(queries)
 
 
-def bundled_queries() -> TwoHopDataset:
-    """Two-hop queries composed from the bundled fact table."""
-    return compose(bundled_facts())
+def bundled_queries(r2_form: TemplateForm = "before") -> TwoHopDataset:
+    """Two-hop queries composed from the bundled fact table (r2 phrased before or after its entity)."""
+    return compose(bundled_facts(), r2_form=r2_form)

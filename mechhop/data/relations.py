@@ -1,93 +1,122 @@
-"""Relations and their prompt templates.
+"""Relations and their prompt templates (the table lives in ``relations.tsv`` beside this file).
 
-Each relation has a one-slot template in the paper's "relation before entity"
-form (``"the performer of {}"``) and a *head word*: the word of the template
-whose last token is the relation position ("r1"/"r2", METHOD.md §2).
+Each relation has two one-slot templates, as in the authors' dataset builder
+(Biran et al., 2024; METHOD.md §1):
 
-The paper's dataset (Biran et al., 2024) uses 29 Wikidata relations; the
-bundled knowledge base adds a few that small models know well (official
-language, continent, country).
+- ``template``, "relation before entity": ``"the performer of {}"``; prompts
+  built from it end with " is" in the paper setting;
+- ``after_template``, "relation after entity": ``"{} is performed by"``; prompts
+  built from it have no " is".
+
+and, for each, a *head word*: the word whose last token is the relation
+position ("r1"/"r2", METHOD.md §2). The paper's 29 Wikidata relations carry
+the authors' wording; the bundled knowledge base adds a few that small models
+know well (official language, continent, country, birthplace).
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
 
 from mechhop.errors import MechhopError, did_you_mean
+
+TemplateForm = Literal["before", "after"]
+TEMPLATE_FORMS: tuple[TemplateForm, ...] = ("before", "after")
+
+
+def template_form(template: str) -> TemplateForm:
+    """``"before"`` when the slot ends the template (``"the spouse of {}"``), else ``"after"``."""
+    return "before" if template.rstrip().endswith("{}") else "after"
 
 
 @dataclass(frozen=True)
 class Relation:
-    """A relation: Wikidata property id, short name, template and head word."""
+    """A relation: Wikidata property id, short name, templates in both forms and their head words."""
 
     pid: str
     name: str
     template: str
     head: str
+    after_template: str = ""
+    after_head: str = ""
     in_paper: bool = True
 
     def __post_init__(self) -> None:
-        if self.template.count("{}") != 1:
-            raise MechhopError(
-                f"Relation {self.name!r}: template {self.template!r} needs exactly one '{{}}'."
-            )
-        if self.head not in self.template:
-            raise MechhopError(
-                f"Relation {self.name!r}: head word {self.head!r} is not in {self.template!r}."
-            )
+        for form, template, head in (
+            ("before", self.template, self.head),
+            ("after", self.after_template, self.after_head),
+        ):
+            if form == "after" and not template:
+                continue
+            if template.count("{}") != 1:
+                raise MechhopError(
+                    f"Relation {self.name!r}: template {template!r} needs exactly one '{{}}'."
+                )
+            if template_form(template) != form:
+                raise MechhopError(
+                    f"Relation {self.name!r}: the {form}-entity template {template!r} has its slot in the "
+                    "wrong place."
+                )
+            if head not in template:
+                raise MechhopError(f"Relation {self.name!r}: head word {head!r} is not in {template!r}.")
+
+    def template_for(self, form: TemplateForm) -> str:
+        """The template of one form; a relation without an after-entity template is an error."""
+        if form == "before":
+            return self.template
+        if form != "after":
+            raise MechhopError(f"Unknown template form {form!r}; valid: {', '.join(TEMPLATE_FORMS)}.")
+        if not self.after_template:
+            raise MechhopError(f"Relation {self.name!r} has no relation-after-entity template.")
+        return self.after_template
 
 
-RELATIONS: dict[str, Relation] = {
-    r.name: r
-    for r in (
-        Relation("P27", "country of citizenship", "the country of citizenship of {}", "citizenship"),
-        Relation("P26", "spouse", "the spouse of {}", "spouse"),
-        Relation("P22", "father", "the father of {}", "father"),
-        Relation("P25", "mother", "the mother of {}", "mother"),
-        Relation("P36", "capital", "the capital of {}", "capital"),
-        Relation("P38", "currency", "the currency of {}", "currency"),
-        Relation("P1304", "central bank", "the central bank of {}", "bank"),
-        Relation("P85", "anthem", "the anthem of {}", "anthem"),
-        Relation("P86", "composer", "the composer of {}", "composer"),
-        Relation("P175", "performer", "the performer of {}", "performer"),
-        Relation("P740", "location of formation", "the location of formation of {}", "formation"),
-        Relation("P800", "notable work", "the notable work of {}", "work"),
-        Relation("P264", "record label", "the record label of {}", "label"),
-        Relation("P57", "director", "the director of {}", "director"),
-        Relation("P162", "producer", "the producer of {}", "producer"),
-        Relation("P58", "screenwriter", "the screenwriter of {}", "screenwriter"),
-        Relation("P272", "production company", "the production company of {}", "company"),
-        Relation("P127", "owned by", "the owner of {}", "owner"),
-        Relation("P495", "country of origin", "the country of origin of {}", "origin"),
-        Relation("P178", "developer", "the developer of {}", "developer"),
-        Relation("P169", "chief executive officer", "the CEO of {}", "CEO"),
-        Relation("P159", "headquarters location", "the headquarters location of {}", "headquarters"),
-        Relation("P1441", "present in work", "the work featuring {}", "work"),
-        Relation("P50", "author", "the author of {}", "author"),
-        Relation("P123", "publisher", "the publisher of {}", "publisher"),
-        Relation("P108", "employer", "the employer of {}", "employer"),
-        Relation("P35", "head of state", "the head of state of {}", "state"),
-        Relation("P112", "founded by", "the founder of {}", "founder"),
-        Relation("P1789", "chief operating officer", "the COO of {}", "COO"),
-        # Not in the paper's list; common facts that small models know.
-        Relation("P37", "official language", "the official language of {}", "language", in_paper=False),
-        Relation("P30", "continent", "the continent of {}", "continent", in_paper=False),
-        Relation("P17", "country", "the country of {}", "country", in_paper=False),
-        Relation("P19", "place of birth", "the birthplace of {}", "birthplace", in_paper=False),
-        Relation("P1376", "capital of", "the country whose capital is {}", "capital", in_paper=False),
-    )
-}
-PAPER_RELATIONS: tuple[str, ...] = tuple(name for name, r in RELATIONS.items() if r.in_paper)
-BY_PID: dict[str, Relation] = {r.pid: r for r in RELATIONS.values()}
+@functools.cache
+def _table() -> dict[str, Relation]:
+    path = resources.files("mechhop.data").joinpath("relations.tsv")
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        relations = [
+            Relation(
+                r["pid"], r["name"], r["template"], r["head"], r["after_template"], r["after_head"],
+                in_paper=r["in_paper"] == "yes",
+            )
+            for r in rows
+        ]  # fmt: skip
+    return {r.name: r for r in relations}
+
+
+def __getattr__(name: str) -> Any:
+    # The table is read on first use, not at import (no import-time file reads).
+    if name == "RELATIONS":
+        return _table()
+    if name == "PAPER_RELATIONS":
+        return tuple(n for n, r in _table().items() if r.in_paper)
+    if name == "BY_PID":
+        return {r.pid: r for r in _table().values()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def relation(name_or_pid: str) -> Relation:
     """Look a relation up by name (``"performer"``) or Wikidata id (``"P175"``)."""
-    if name_or_pid in RELATIONS:
-        return RELATIONS[name_or_pid]
-    if name_or_pid in BY_PID:
-        return BY_PID[name_or_pid]
+    table = _table()
+    if name_or_pid in table:
+        return table[name_or_pid]
+    for r in table.values():
+        if r.pid == name_or_pid:
+            return r
     raise MechhopError(
-        f"Unknown relation {name_or_pid!r}; known: {', '.join(RELATIONS)}."
-        + did_you_mean(name_or_pid, RELATIONS)
+        f"Unknown relation {name_or_pid!r}; known: {', '.join(table)}." + did_you_mean(name_or_pid, table)
     )
+
+
+def find_relation(name_or_pid: str) -> Relation | None:
+    """:func:`relation`, or None when it is not in the table."""
+    try:
+        return relation(name_or_pid)
+    except MechhopError:
+        return None

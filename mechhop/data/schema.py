@@ -4,15 +4,20 @@ A query chains two facts through a bridge entity: (e1, r1, e2) and
 (e2, r2, e3), e.g. (Imagine, performer, John Lennon), (John Lennon, spouse,
 Yoko Ono). Its prompts follow Biran et al. (2024) and METHOD.md §1:
 
-=================  =================================================  ========
-prompt             text                                               expects
-=================  =================================================  ========
-two_hop            r2(r1(e1)) + " is"                                 e3
-first_hop          r1(e1) + " is"                                     e2
-second_hop         r2(e2) + " is"                                     e3
-entity_shortcut    r2(e1) + " is"                                     e3
-relation_shortcut  r2(r1("")) without the trailing " of" + " is"      e3
-=================  =================================================  ========
+=================  =========================================  ========
+prompt             text                                       expects
+=================  =========================================  ========
+two_hop            r2(r1(e1)) + " is"                         e3
+first_hop          r1(e1) + " is"                             e2
+second_hop         r2(e2) + " is"                             e3
+entity_shortcut    r2(e1) + " is"                             e3
+relation_shortcut  r2(r1 without its trailing " of"), no " is" e3
+=================  =========================================  ========
+
+" is" ends a prompt only when its outer template puts the relation before the
+entity ("the spouse of {}"); with the authors' "relation after entity"
+templates ("{} has a spouse named", see :mod:`mechhop.data.relations`) the
+prompt ends with the template ("the performer of Imagine has a spouse named").
 
 Datasets load from CSV (the paper's ``two_hop.csv`` as is, or a plain CSV
 with the five labels and two templates), JSONL and Parquet. Validation
@@ -27,6 +32,7 @@ import math
 import os
 import random
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -34,6 +40,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from mechhop.data.relations import TemplateForm, find_relation, template_form
 from mechhop.errors import MechhopError
 
 PromptName = Literal["two_hop", "first_hop", "second_hop", "entity_shortcut", "relation_shortcut"]
@@ -65,23 +72,29 @@ class DatasetError(MechhopError, ValueError):
     """A dataset file or table is invalid; the message lists every problem found."""
 
 
+class DatasetWarning(UserWarning):
+    """A dataset loads, but some rows deserve a look (the message names them)."""
+
+
 @dataclass(frozen=True)
 class PromptStyle:
     """How query prompts are phrased.
 
     The paper setting is lowercase ``"the spouse of ... is"``. ``capitalize``
     upper-cases the first letter; ``prefix`` is prepended verbatim (e.g. a
-    few-shot block ending in a newline); ``suffix`` ends every prompt.
+    few-shot block ending in a newline); ``suffix`` ends every prompt that the
+    paper ends with " is" (relation-before-entity prompts other than the
+    relation shortcut).
     """
 
     capitalize: bool = False
     prefix: str = ""
     suffix: str = " is"
 
-    def apply(self, text: str) -> str:
+    def apply(self, text: str, suffixed: bool = True) -> str:
         if self.capitalize and text:
             text = text[0].upper() + text[1:]
-        return f"{self.prefix}{text}{self.suffix}"
+        return f"{self.prefix}{text}{self.suffix if suffixed else ''}"
 
 
 PAPER_STYLE = PromptStyle()
@@ -119,20 +132,30 @@ class TwoHopQuery:
     def prompt_text(self, name: PromptName, style: PromptStyle = PAPER_STYLE) -> str:
         r1, r2 = self.r1_template, self.r2_template
         if name == "two_hop":
-            text = r2.format(r1.format(self.e1_label))
+            text, outer = r2.format(r1.format(self.e1_label)), r2
         elif name == "first_hop":
-            text = r1.format(self.e1_label)
+            text, outer = r1.format(self.e1_label), r1
         elif name == "second_hop":
-            text = r2.format(self.e2_label)
+            text, outer = r2.format(self.e2_label), r2
         elif name == "entity_shortcut":
-            text = r2.format(self.e1_label)
+            text, outer = r2.format(self.e1_label), r2
         elif name == "relation_shortcut":
-            text = r2.format(r1.format("")).rstrip()
-            if text.endswith(" of"):
-                text = text[: -len(" of")]
+            # "the spouse of the performer": r1 without its entity and trailing " of", never " is"
+            stub = r1.format("").strip()
+            stub = stub[: -len(" of")] if stub.endswith(" of") else stub
+            return style.apply(r2.format(stub).strip(), suffixed=False)
         else:
             raise MechhopError(f"Unknown prompt {name!r}; valid: {', '.join(PROMPT_NAMES)}.")
-        return style.apply(text)
+        return style.apply(text, suffixed=template_form(outer) == "before")
+
+    def filled(self, template: str, filler: str, style: PromptStyle = PAPER_STYLE) -> str:
+        """``template`` filled and phrased like the query's prompts (" is" only for the before form)."""
+        return style.apply(template.format(filler), suffixed=template_form(template) == "before")
+
+    @property
+    def r2_form(self) -> TemplateForm:
+        """Whether r2 is phrased before (``"the spouse of {}"``) or after its entity."""
+        return template_form(self.r2_template)
 
     def prompts(self, style: PromptStyle = PAPER_STYLE) -> dict[str, str]:
         return {name: self.prompt_text(name, style) for name in PROMPT_NAMES}
@@ -147,6 +170,11 @@ class TwoHopQuery:
         aliases = getattr(self, f"{entity}_aliases")
         out = [label, *[a for a in aliases if len(a) > 1]]
         return tuple(dict.fromkeys(out))
+
+    @property
+    def bridge(self) -> str:
+        """The bridge entity (e2), by id: queries through the same entity share it."""
+        return self.e2 or self.e2_label
 
     @property
     def relation_pair(self) -> str:
@@ -203,18 +231,57 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
             return self
         return self.subset(pd.Series([q.id for q in self._queries]).sample(n, random_state=seed))
 
-    def balanced(self, max_per_pair: int, seed: int = 0) -> TwoHopDataset:
-        """At most ``max_per_pair`` queries of each relation pair, drawn reproducibly; order kept."""
-        if max_per_pair < 1:
-            raise DatasetError(f"max_per_pair must be at least 1, got {max_per_pair}.")
-        groups: dict[str, list[int]] = {}
-        for i, q in enumerate(self._queries):
-            groups.setdefault(q.relation_pair, []).append(i)
-        rng = random.Random(seed)
-        keep = {
-            i for members in groups.values() for i in rng.sample(members, min(max_per_pair, len(members)))
-        }
+    def balanced(
+        self, max_per_pair: int | None = None, seed: int = 0, *, max_per_bridge: int | None = None
+    ) -> TwoHopDataset:
+        """At most ``max_per_pair`` queries per relation pair and ``max_per_bridge`` per bridge
+        entity (e2), drawn reproducibly (None: no cap); order kept.
+
+        Queries are visited in a seeded random order and kept while both caps allow, so a sample of
+        a set dominated by one bridge (most usable bundled queries go through the United States)
+        spreads over many.
+        """
+        caps = {"max_per_pair": max_per_pair, "max_per_bridge": max_per_bridge}
+        for name, cap in caps.items():
+            if cap is not None and cap < 1:
+                raise DatasetError(f"{name} must be at least 1 (or None for no cap), got {cap}.")
+        order = list(range(len(self._queries)))
+        random.Random(seed).shuffle(order)
+        per_pair: dict[str, int] = {}
+        per_bridge: dict[str, int] = {}
+        keep = set()
+        for i in order:
+            q = self._queries[i]
+            pair, bridge = q.relation_pair, q.bridge
+            if max_per_pair is not None and per_pair.get(pair, 0) >= max_per_pair:
+                continue
+            if max_per_bridge is not None and per_bridge.get(bridge, 0) >= max_per_bridge:
+                continue
+            per_pair[pair] = per_pair.get(pair, 0) + 1
+            per_bridge[bridge] = per_bridge.get(bridge, 0) + 1
+            keep.add(i)
         return TwoHopDataset(q for i, q in enumerate(self._queries) if i in keep)
+
+    def bridges(self, top: int | None = None) -> pd.DataFrame:
+        """Bridge entities (e2) by how many queries go through them, with their share of the set."""
+        counts = pd.Series([q.e2_label for q in self._queries], dtype=object).value_counts()
+        frame = counts.rename_axis("bridge").rename("queries").reset_index()
+        frame["share"] = frame["queries"] / max(1, len(self._queries))
+        return frame if top is None else frame.head(top)
+
+    def with_r2_form(self, form: TemplateForm) -> TwoHopDataset:
+        """The same queries with r2 phrased ``"before"`` (``"the spouse of {}"``, prompts end in " is")
+        or ``"after"`` its entity (``"{} has a spouse named"``), from the relation table."""
+        changed = []
+        for q in self._queries:
+            rel = find_relation(q.r2) or find_relation(q.r2_type)
+            if rel is None:
+                raise DatasetError(
+                    f"Query {q.id}: relation {q.r2!r} ({q.r2_type or 'no type'}) is not in mechhop's "
+                    "relation table, so its other template form is unknown; give r2_template yourself."
+                )
+            changed.append(replace(q, r2_template=rel.template_for(form), source_prompt=""))
+        return TwoHopDataset(changed)
 
     def summary(self) -> pd.DataFrame:
         """Query counts by relation pair (r1 -> r2), most frequent first."""
@@ -338,6 +405,7 @@ def _parse_frame(frame: pd.DataFrame, source: str) -> list[TwoHopQuery]:
             f"{', '.join(REQUIRED_COLUMNS)} (labels, relations, templates); found {list(frame.columns)}."
         )
     problems: list[RowProblem] = []
+    same_label: list[RowProblem] = []
     queries: list[TwoHopQuery] = []
     records = frame.to_dict("records")
     for i, rec in enumerate(records):
@@ -375,12 +443,14 @@ def _parse_frame(frame: pd.DataFrame, source: str) -> list[TwoHopQuery]:
             values[f"{r}_type"] = _text(rec.get(f"{r}_type"))
         for a, b in (("e1", "e3"), ("e1", "e2"), ("e2", "e3")):
             la, lb = values[f"{a}_label"].casefold(), values[f"{b}_label"].casefold()
-            if la and la == lb:
-                same = values[f"{a}_label"]
-                bad(
-                    f"{a}/{b}",
-                    f"{a} and {b} are the same entity ({same!r}); a query needs 3 distinct entities",
-                )
+            if not la or la != lb:
+                continue
+            if values[a] != values[b]:  # two entities with one label: the authors keep them (ids differ)
+                reason = f"{a} and {b} share the label {values[f'{a}_label']!r}"
+                same_label.append(RowProblem(i, f"{a}/{b}", reason))
+            else:
+                bad(f"{a}/{b}", f"{a} and {b} are the same entity ({values[f'{a}_label']!r}); a query needs "
+                    "3 distinct entities")  # fmt: skip
         query_id = _text(rec.get("id")) or f"row{i}"
         if row_problems:
             problems.extend(row_problems)
@@ -394,5 +464,14 @@ def _parse_frame(frame: pd.DataFrame, source: str) -> list[TwoHopQuery]:
         raise DatasetError(
             f"{source}: {len(problems)} problem(s) in {rows} of {len(records)} rows "
             f"(rows are 0-based data rows; nothing was dropped):\n  {shown}{more}"
+        )
+    if same_label:
+        shown = "; ".join(f"row {p.row}: {p.reason}" for p in same_label[:10])
+        more = f"; ... and {len(same_label) - 10} more" if len(same_label) > 10 else ""
+        warnings.warn(
+            f"{source}: {len(same_label)} row(s) name two different entities (different ids) with the same "
+            f"label, kept as the authors do; answer checks cannot tell them apart: {shown}{more}.",
+            DatasetWarning,
+            stacklevel=3,
         )
     return queries

@@ -1,0 +1,88 @@
+"""Statistics for small samples: every rate with its interval, every difference with its test.
+
+- :func:`wilson_interval`: 95% interval of a proportion k/n (sensible at 0 and n).
+- :func:`bootstrap_median_interval`: 95% percentile-bootstrap interval of a median, resampling
+  queries.
+- :func:`permutation_test_medians`: two-sided permutation test of a difference of medians
+  between two groups (METHOD.md §7).
+- :func:`sign_test`: two-sided exact sign test of paired counts (real vs placebo per query,
+  METHOD.md §9); ties are dropped.
+
+All are seeded and deterministic; none needs SciPy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+Z95 = 1.959964
+
+
+def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion (sensible at 0 and n, unlike the normal one)."""
+    if n == 0:
+        return (float("nan"), float("nan"))
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def bootstrap_median_interval(
+    values: Sequence[float], n_boot: int = 2000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
+    """Percentile-bootstrap interval of the median of ``values`` (NaN when there are none)."""
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return (float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    medians = np.median(rng.choice(data, size=(n_boot, data.size), replace=True), axis=1)
+    tail = (1 - level) / 2
+    return (float(np.quantile(medians, tail)), float(np.quantile(medians, 1 - tail)))
+
+
+def permutation_test_medians(
+    a: Sequence[float], b: Sequence[float], n_perm: int = 10000, seed: int = 0
+) -> float:
+    """Two-sided p-value of median(a) - median(b) under random relabelling of the pooled values.
+
+    Exact (all splits) when there are at most ``n_perm`` of them; otherwise Monte Carlo with the
+    observed split counted once, so p is never 0. NaN when a group is empty.
+    """
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if x.size == 0 or y.size == 0:
+        return float("nan")
+    observed = abs(np.median(x) - np.median(y))
+    pooled = np.concatenate([x, y])
+    total = math.comb(pooled.size, x.size)
+    eps = 1e-9
+    if total <= n_perm:
+        from itertools import combinations
+
+        hits = 0
+        index = np.arange(pooled.size)
+        for chosen in combinations(range(pooled.size), x.size):
+            mask = np.zeros(pooled.size, dtype=bool)
+            mask[list(chosen)] = True
+            diff = abs(np.median(pooled[mask]) - np.median(pooled[index[~mask]]))
+            hits += diff >= observed - eps
+        return hits / total
+    rng = np.random.default_rng(seed)
+    hits = 0
+    for _ in range(n_perm):
+        perm = rng.permutation(pooled)
+        hits += abs(np.median(perm[: x.size]) - np.median(perm[x.size :])) >= observed - eps
+    return (hits + 1) / (n_perm + 1)
+
+
+def sign_test(greater: int, less: int) -> float:
+    """Two-sided exact sign test: p of a split at least this uneven if each side were as likely."""
+    n = greater + less
+    if n == 0:
+        return float("nan")
+    k = min(greater, less)
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2**n
+    return min(1.0, 2 * tail)

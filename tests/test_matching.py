@@ -1,0 +1,68 @@
+"""Answer matching (METHOD.md §1) and the description rule (§3) in both modes, on hand-made strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from mechhop.errors import MechhopError
+from mechhop.matching import check_matching, contains_answer, describes
+
+US = ("United States", "US", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "answers", "word", "paper"),
+    [
+        # short aliases inside longer words: the paper's substring test over-accepts them
+        ("Australia", US, False, True),
+        ("the Russian Federation", US, False, True),
+        ("a museum of music", US, False, True),
+        ("a country that has been ruled by the Japanese government", ("Japan",), False, True),
+        ("Kyoto", ("Tokyo",), False, False),
+        # whole words, any case, bounded by punctuation or the text's ends
+        ("the US dollar", US, True, True),
+        ("US", US, True, True),
+        ("(US)", US, True, True),
+        ("the us.", US, True, True),
+        ("TOKYO.", ("Tokyo",), True, True),
+        ("  Japan\n is", ("Japan",), True, True),
+        ("Japan's capital", ("Japan",), True, True),
+        # multi-word answers, newlines read as spaces
+        (" Yoko\nOno, an artist", ("Yoko Ono",), True, True),
+        ("Yoko Onomatopoeia", ("Yoko Ono",), False, True),
+        ("the Yoko Ono Lennon estate", ("Yoko Ono", "Yoko Ono Lennon"), True, True),
+        # a later occurrence can stand as a word when an earlier one does not
+        ("Australia and the US", US, True, True),
+        ("anything", ("",), False, False),
+        ("2024 and 1984", ("984",), False, True),
+    ],
+)
+def test_answer_check_in_both_modes(text, answers, word, paper):
+    assert contains_answer(text, answers, "word") is word
+    assert contains_answer(text, answers, "paper") is paper
+
+
+@pytest.mark.parametrize(
+    ("text", "answers", "word", "paper"),
+    [
+        (": US Dollar is the currency", ("US dollar",), True, True),  # case-insensitive in both modes
+        (": us dollar, the", ("US dollar",), True, True),
+        (": John Lennon.", ("John Lennon",), True, True),
+        ("John Lennon: John Lennon", ("John Lennon",), True, True),
+        (": John Lennonism", ("John Lennon",), False, False),
+        ("about John Lennon", ("John Lennon",), False, False),
+        ("Belarus: Belarus is a country", ("US",), False, True),  # "a: " must start a word
+        ("US: a country", ("US",), True, True),
+        (", US: the United States", ("US",), True, True),
+    ],
+)
+def test_description_rule_in_both_modes(text, answers, word, paper):
+    assert describes(text, answers, "word") is word
+    assert describes(text, answers, "paper") is paper
+
+
+def test_an_unknown_mode_is_a_clear_error():
+    with pytest.raises(MechhopError, match="valid: word, paper"):
+        check_matching("exact")
+    with pytest.raises(MechhopError, match="Unknown answer matching 'Word'"):
+        contains_answer("x", ("x",), "Word")  # type: ignore[arg-type]
