@@ -35,6 +35,10 @@ ModelOpt = Annotated[
 DataOpt = Annotated[
     str, typer.Option("--data", "-d", help="'bundled' or a .csv/.jsonl/.parquet of two-hop queries.")
 ]
+MatchingOpt = Annotated[
+    str,
+    typer.Option(help="Answer matching: word (whole words, any case) or paper (the authors' substring)."),
+]
 KnowledgeOpt = Annotated[
     Path | None,
     typer.Option(help="Table written by `mechhop evaluate` (gives each query its group)."),
@@ -70,6 +74,15 @@ def _model(name: str):
     model = load_model(name)
     typer.echo(f"loaded {name} ({model.cfg.n_layers} layers) in {time.perf_counter() - start:.1f} s")
     return model
+
+
+def _matching(mode: str):
+    from mechhop.matching import check_matching
+
+    try:
+        return check_matching(mode)
+    except MechhopError as err:
+        raise MechhopError(f"--matching: {err}") from None
 
 
 def _names(text: str | None) -> tuple[str, ...] | None:
@@ -147,6 +160,10 @@ def demo(
     out: Annotated[Path, typer.Option(help="Folder for results and the report.")] = Path("mechhop-runs/demo"),
     evaluate: Annotated[int, typer.Option(help="Bundled queries to filter (random sample).")] = 600,
     per_group: Annotated[int, typer.Option(help="Usable queries analysed per group.")] = 2,
+    max_per_bridge: Annotated[
+        int, typer.Option(min=1, help="At most this many analysed queries per bridge entity (e2) and group.")
+    ] = 2,
+    matching: MatchingOpt = "word",
     model: ModelOpt = "smollm2-135m",
 ) -> None:
     """Filter bundled queries on the embedded model, run every analysis on a sample, write the report.
@@ -161,8 +178,9 @@ def demo(
     n = m.cfg.n_layers
     # every other target layer keeps Patchscopes' grid informative and the demo within minutes
     ps = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n, 2)))
-    study = run_study(m, _queries("bundled"), out, StudyConfig(evaluate=evaluate, per_group=per_group,
-                                                                 patchscopes=ps))  # fmt: skip
+    config = StudyConfig(evaluate=evaluate, per_group=per_group, max_per_bridge=max_per_bridge,
+                         matching=_matching(matching), patchscopes=ps)  # fmt: skip
+    study = run_study(m, _queries("bundled"), out, config)
     typer.echo(study.headline())
     typer.echo(f"demo finished in {time.perf_counter() - start:.0f} s")
 
@@ -179,17 +197,26 @@ def data_build(
     max_per_pair: Annotated[
         int | None, typer.Option(help="Keep at most this many queries per relation pair (random).")
     ] = None,
+    max_per_bridge: Annotated[
+        int | None, typer.Option(help="Keep at most this many queries per bridge entity e2 (random).")
+    ] = None,
+    r2_form: Annotated[
+        str, typer.Option(help="before: 'the spouse of X is' (paper); after: 'X has a spouse named'.")
+    ] = "before",
     seed: int = 0,
 ) -> None:
     """Compose two-hop queries from a fact table under the paper's rules.
 
-    Example: mechhop data build queries.csv --max-per-pair 20
+    Example: mechhop data build queries.csv --max-per-pair 20 --max-per-bridge 5 --r2-form after
     """
     from mechhop.data.compose import bundled_facts, compose, read_facts
+    from mechhop.data.relations import TEMPLATE_FORMS
 
-    dataset = compose(bundled_facts() if facts is None else read_facts(facts))
-    if max_per_pair is not None:
-        dataset = dataset.balanced(max_per_pair, seed=seed)
+    if r2_form not in TEMPLATE_FORMS:
+        raise MechhopError(f"--r2-form must be one of {', '.join(TEMPLATE_FORMS)}, got {r2_form!r}.")
+    dataset = compose(bundled_facts() if facts is None else read_facts(facts), r2_form=r2_form)  # type: ignore[arg-type]
+    if max_per_pair is not None or max_per_bridge is not None:
+        dataset = dataset.balanced(max_per_pair, seed=seed, max_per_bridge=max_per_bridge)
     path = dataset.write(output)
     typer.echo(f"wrote {len(dataset):,} queries over {dataset.to_frame()['r1'].nunique()} first relations "
                f"to {path}")  # fmt: skip
@@ -254,6 +281,7 @@ def evaluate_cmd(
     data: DataOpt = "bundled",
     sample: Annotated[int | None, typer.Option(min=1, help="Evaluate a random sample of this size.")] = None,
     seed: int = 0,
+    matching: MatchingOpt = "word",
 ) -> None:
     """Knowledge filtering: first hop, second hop, composition and shortcuts of each query.
 
@@ -263,10 +291,11 @@ def evaluate_cmd(
     from mechhop.knowledge import evaluate_knowledge
 
     suffix = _check_table_suffix(output, "--output")
+    mode = _matching(matching)
     queries = _queries(data)
     if sample is not None:
         queries = queries.sample(sample, seed)
-    result = evaluate_knowledge(_model(model), queries, prune=True,
+    result = evaluate_knowledge(_model(model), queries, prune=True, matching=mode,
                                 cache_path=output.with_suffix(".outputs.jsonl"))  # fmt: skip
     output.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
@@ -300,6 +329,8 @@ _FIELDS: dict[str, dict[str, str]] = {
     "top_k": {"projection": "top_k"},
     "max_new_tokens": {"backpatching": "max_new_tokens", "patchscopes": "max_new_tokens",
                        "knockout": "max_new_tokens"},
+    "matching": {"backpatching": "matching", "patchscopes": "matching", "knockout": "matching"},
+    "source": {"backpatching": "source"},
 }  # fmt: skip
 
 
@@ -416,7 +447,7 @@ def run_cmd(
     query_sets: Annotated[
         str | None, typer.Option(help="knockout: last,all,e1,r1 (whose attention).")
     ] = None,
-    span: Annotated[str | None, typer.Option(help="knockout: last_token or all (tokens of a key).")] = None,
+    span: Annotated[str | None, typer.Option(help="knockout: last_token or whole (tokens of a key).")] = None,
     window: Annotated[
         int | None, typer.Option(min=0, help="knockout: layers on each side of the centre.")
     ] = None,
@@ -425,6 +456,12 @@ def run_cmd(
         int | None, typer.Option(min=1, help="projection: top tokens kept per sublayer.")
     ] = None,
     max_new_tokens: Annotated[int | None, typer.Option(min=1, help="Tokens generated per variant.")] = None,
+    matching: Annotated[
+        str | None, typer.Option(help="backpatching/patchscopes/knockout: answer matching, word or paper.")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="backpatching: query (default) or placebo (state of another query).")
+    ] = None,
     report: Annotated[Path | None, typer.Option(help="Also write an HTML report of this run here.")] = None,
 ) -> None:
     """Run one analysis (paper settings unless changed) on chosen queries; stored, resumable.
@@ -448,6 +485,7 @@ def run_cmd(
         "seeds": _ints(seeds, "--seeds"), "temperature": temperature, "keys": _names(keys),
         "prompt": prompt, "query_sets": _names(query_sets), "span": span, "window": window,
         "sublayers": _names(sublayers), "top_k": top_k, "max_new_tokens": max_new_tokens,
+        "matching": None if matching is None else _matching(matching), "source": source,
     }  # fmt: skip
     config = _config(analysis, cls, options)
     chosen, groups, table = _chosen(ids, knowledge, group, limit, seed, data)

@@ -1,42 +1,51 @@
 """The whole study in one call: filter queries by what the model knows, run every analysis, report.
 
 ``run_study`` is what ``mechhop demo`` runs: knowledge filtering of a
-sample of queries (METHOD.md §1), a balanced pick of composition-correct and -incorrect usable
-queries, back-patching (§4), Patchscopes (§3), attention knockout (§5), sublayer projection
-(§6), stages (§7), and the HTML report. Every step stores its results under ``out`` and resumes
-when run again.
+sample of queries (METHOD.md §1), a pick of composition-correct and -incorrect usable queries
+capped per bridge entity (most usable bundled queries go through one country), back-patching
+(§4) with its placebo (§9), Patchscopes (§3), attention knockout (§5), sublayer projection
+(§6), stages (§7), and the HTML report. One answer matching mode reaches every check. Every
+step stores its results under ``out`` and resumes when run again.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 from transformer_lens import HookedTransformer
 
-from mechhop.backpatching import BackpatchingConfig, backpatching, rescue_rates
+from mechhop.backpatching import EITHER, BackpatchingConfig, backpatching, rescue_rates
 from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
 from mechhop.knockout import KnockoutConfig, knockout
 from mechhop.knowledge import evaluate_knowledge, usable_rows
+from mechhop.matching import DEFAULT_MATCHING, Matching
 from mechhop.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.projection import ProjectionConfig, sublayer_projection
 from mechhop.report import build_report
 from mechhop.runs import AnalysisResult
-from mechhop.stages import stage_layers, stage_summary
+from mechhop.stages import stage_layers, stage_statistics
 
 
 @dataclass(frozen=True)
 class StudyConfig:
     """What :func:`run_study` runs. ``evaluate``: how many queries to filter (a random sample;
-    None = all); ``per_group``: usable queries analysed per composition group."""
+    None = all); ``per_group``: usable queries analysed per composition group, at most
+    ``max_per_bridge`` through one bridge entity (None: no cap); ``matching``: the answer
+    matching mode of every check (it overrides the analysis configs'); ``placebo``: also run
+    back-patching's placebo (METHOD.md §9)."""
 
     evaluate: int | None = 600
     per_group: int = 2
     seed: int = 0
+    max_per_bridge: int | None = 2
+    matching: Matching = DEFAULT_MATCHING
+    placebo: bool = True
     backpatching: BackpatchingConfig = field(default_factory=BackpatchingConfig)
     patchscopes: PatchscopesConfig = field(
         default_factory=lambda: PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=None)
@@ -61,34 +70,51 @@ class Study:
             f"correct, {c.get('usable_incorrect')} incorrect); analysed: {len(self.groups)}"
         ]
         if "backpatching" in self.results:
-            rates = rescue_rates(self.results["backpatching"].table, self.groups)
-            for r in rates[rates["position"] == "any"].itertuples():
-                lines.append(
-                    f"back-patching rescues {r.rescued}/{r.queries} {r.group} queries "
-                    f"({r.rate:.0%}, 95% CI {r.ci_low:.0%}-{r.ci_high:.0%})"
-                )
+            placebo = self.results.get("backpatching_placebo")
+            rates = rescue_rates(self.results["backpatching"].table, self.groups,
+                                 placebo=placebo.table if placebo is not None else None)  # fmt: skip
+            for r in rates[rates["position"] != EITHER].itertuples():
+                line = (f"back-patching at {r.position} rescues {r.rescued}/{r.queries} {r.group} queries "
+                        f"({r.rate:.0%}, 95% CI {r.ci_low:.0%}-{r.ci_high:.0%})")  # fmt: skip
+                if placebo is not None:
+                    low, high = r.placebo_ci_low, r.placebo_ci_high
+                    line += (f"; placebo {int(r.placebo_rescued)}/{int(r.placebo_queries)} "
+                             f"({r.placebo_rate:.0%}, {low:.0%}-{high:.0%})")  # fmt: skip
+                lines.append(line)
         if self.stages is not None:
-            summary = stage_summary(self.stages)
-            for r in summary.itertuples():
+            for r in stage_statistics(self.stages).itertuples():
                 if r.found:
-                    lines.append(
-                        f"{r.stage:12s} {r.group:9s} median layer {r.median:.1f} ({r.found}/{r.queries})"
-                    )
+                    lines.append(f"{r.stage:12s} {r.group:9s} median layer {r.median:.1f} "
+                                 f"[{r.ci_low:.1f}, {r.ci_high:.1f}] ({r.found}/{r.queries})")  # fmt: skip
         lines.append(f"report: {self.report}")
         return "\n".join(lines)
 
 
-def pick_groups(table: pd.DataFrame, per_group: int, seed: int) -> dict[str, str]:
-    """Up to ``per_group`` usable queries of each composition group, at random (reproducibly)."""
+def pick_groups(
+    table: pd.DataFrame,
+    per_group: int,
+    seed: int,
+    queries: TwoHopDataset | None = None,
+    max_per_bridge: int | None = None,
+) -> dict[str, str]:
+    """Up to ``per_group`` usable queries of each composition group, at random (reproducibly), and
+    with ``queries`` at most ``max_per_bridge`` per bridge entity (e2) in each group."""
     usable = usable_rows(table)
     if usable.empty:
         raise MechhopError(
             "No usable query (first and second hop known, no shortcut) in the evaluated sample; "
             "evaluate more queries (StudyConfig.evaluate / --evaluate) or use another model."
         )
-    picked = [g.sample(min(per_group, len(g)), random_state=seed) for _, g in usable.groupby("group")]
-    chosen = pd.concat(picked)
-    return dict(zip(chosen["id"], chosen["group"], strict=True))
+    chosen: dict[str, str] = {}
+    for group, rows in usable.groupby("group"):
+        if queries is None or max_per_bridge is None:
+            picked = rows.sample(min(per_group, len(rows)), random_state=seed)["id"]
+        else:
+            capped = queries.subset(rows["id"]).balanced(max_per_bridge=max_per_bridge, seed=seed)
+            picked = capped.sample(per_group, seed) if len(capped) > per_group else capped
+            picked = [q.id for q in picked]
+        chosen.update(dict.fromkeys(picked, str(group)))
+    return chosen
 
 
 def run_study(
@@ -105,26 +131,29 @@ def run_study(
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     sample = queries if config.evaluate is None else queries.sample(config.evaluate, config.seed)
-    knowledge = evaluate_knowledge(model, sample, prune=True, progress=progress,
+    knowledge = evaluate_knowledge(model, sample, prune=True, progress=progress, matching=config.matching,
                                    cache_path=out / "knowledge-outputs.jsonl")  # fmt: skip
     seconds["knowledge"] = time.perf_counter() - start
-    groups = pick_groups(knowledge.table, config.per_group, config.seed)
+    groups = pick_groups(knowledge.table, config.per_group, config.seed, sample, config.max_per_bridge)
     chosen = queries.subset(groups)
 
+    matching = config.matching
+    bp_config = replace(config.backpatching, matching=matching)
+    steps: dict[str, Callable[[], AnalysisResult]] = {
+        "backpatching": lambda: backpatching(model, chosen, bp_config, out=out, progress=progress),
+        "patchscopes": lambda: patchscopes(model, chosen, replace(config.patchscopes, matching=matching),
+                                           out=out, progress=progress),
+        "knockout": lambda: knockout(model, chosen, replace(config.knockout, matching=matching), out=out,
+                                     progress=progress),
+        "projection": lambda: sublayer_projection(model, chosen, config.projection, out=out,
+                                                  progress=progress),
+    }  # fmt: skip
+    if config.placebo:
+        steps["backpatching_placebo"] = lambda: backpatching(
+            model, chosen, replace(bp_config, source="placebo"), out=out, progress=progress
+        )
     results: dict[str, AnalysisResult] = {}
-    steps = (
-        (
-            "backpatching",
-            lambda: backpatching(model, chosen, config.backpatching, out=out, progress=progress),
-        ),
-        ("patchscopes", lambda: patchscopes(model, chosen, config.patchscopes, out=out, progress=progress)),
-        ("knockout", lambda: knockout(model, chosen, config.knockout, out=out, progress=progress)),
-        (
-            "projection",
-            lambda: sublayer_projection(model, chosen, config.projection, out=out, progress=progress),
-        ),
-    )
-    for name, step in steps:
+    for name, step in steps.items():
         begin = time.perf_counter()
         results[name] = step()
         seconds[name] = time.perf_counter() - begin

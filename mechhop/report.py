@@ -7,9 +7,13 @@ inlined exactly once; nothing is fetched from the network) with these sections:
    first hop, second hop, two-hop, shortcuts, usable, composition-correct / -incorrect) and
    how many queries of each group every analysis covers.
 2. **Headline numbers**: back-patching oracle success (some pair ``src_layer > tgt_layer``
-   rescues the answer) per group, position and target with 95% Wilson intervals
-   (:func:`mechhop.backpatching.rescue_rates`); the median layer of each stage, correct vs
-   incorrect (:func:`mechhop.stages.stage_summary`).
+   rescues the answer) per group, position and target with 95% Wilson intervals, beside the
+   placebo rate and a query-by-query pair comparison (:func:`mechhop.backpatching.rescue_rates`,
+   :func:`~mechhop.backpatching.pair_comparison`, METHOD.md §9); Patchscopes e2 / e3 decoding
+   rates beside their placebo; per stage the median layer with a bootstrap interval, the
+   queries that never reach it and a permutation test correct vs incorrect, and layer-order
+   inversions (:func:`mechhop.stages.stage_statistics`). The dataset section lists the analysed
+   sample's top bridge entities.
 3. **Figures** of each analysis (:mod:`mechhop.plots`): back-patching heatmaps faceted by
    position; Patchscopes e2 / e3 heatmaps by source and decoding curves; knockout curves;
    sublayer projection curves; the stage box plot; a query explorer for a few example queries.
@@ -41,10 +45,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from mechhop import plots
-from mechhop.backpatching import rescue_rates
+from mechhop.backpatching import EITHER, pair_comparison, rescue_rates
 from mechhop.errors import MechhopError
+from mechhop.patchscopes import decoding_rates, placebo_table
 from mechhop.runs import AnalysisResult, load_result
-from mechhop.stages import STAGES, stage_layers, stage_summary
+from mechhop.stages import STAGES, inversion_counts, stage_layers, stage_statistics
 
 __all__ = [
     "ANALYSES",
@@ -238,59 +243,181 @@ def _dataset_section(
     return "".join(parts)
 
 
-def _headline_section(bp: AnalysisResult | None, groups: Mapping[str, str] | None,
-                      stages: pd.DataFrame | None, stages_why: str) -> str:  # fmt: skip
-    parts = ["<h3>Back-patching oracle success</h3>"]
+def _ci(low: float, high: float) -> str:
+    return f"{_pct(low)} – {_pct(high)}" if not (math.isnan(low) or math.isnan(high)) else "—"
+
+
+def _sample_section(results: dict[str, AnalysisResult], groups: Mapping[str, str] | None) -> str:
+    """The analysed queries' top bridge entities: a sample through one e2 describes one entity."""
+    queries: dict[str, Any] = {}
+    for result in results.values():
+        for q in result.queries:
+            if groups is None or q.id in groups:
+                queries.setdefault(q.id, q)
+    if not queries:
+        return ""
+    from mechhop.data.schema import TwoHopDataset
+
+    bridges = TwoHopDataset(queries.values()).bridges(top=8)
+    rows = [[_td(_esc(r.bridge)), _td(str(r.queries), r.queries), _td(_pct(r.share), r.share)]
+            for r in bridges.itertuples(index=False)]  # fmt: skip
+    distinct = TwoHopDataset(queries.values()).bridges()
+    return (
+        f"<h3>Bridge entities of the analysed queries</h3><p class=\"note\">{len(queries)} queries through "
+        f"{len(distinct)} distinct bridge entities (e2); the most frequent:</p>"
+        f'<div id="sample-bridges">{_table(["bridge (e2)", "queries", "share"], rows)}</div>'
+    )
+
+
+def _matching_of(results: dict[str, AnalysisResult]) -> str:
+    modes = {str((r.meta or {}).get("config", {}).get("matching", "paper")) for r in results.values()
+             if r.analysis != "projection"}  # fmt: skip
+    return ", ".join(sorted(modes)) or "word"
+
+
+def _rescue_part(bp: AnalysisResult, placebo: AnalysisResult | None, groups: Mapping[str, str] | None) -> str:
+    mapping = _groups_for(bp.table, groups)
+    table = bp.table[bp.table["query_id"].isin(mapping)]
+    if table.empty:
+        return _missing("No back-patched query has a group; pass groups covering its query ids.")
+    control = None if placebo is None else placebo.table[placebo.table["query_id"].isin(mapping)]
+    if control is not None and control.empty:
+        control = None
+    rates = rescue_rates(table, mapping, placebo=control)
+    parts = [
+        '<p class="note">Share of queries for which <em>some</em> back-patch (a state from a later layer '
+        "patched into an earlier one, same position) makes the model answer e3, per position as in the "
+        "paper (up to 57% (arXiv v1) / 66% (EMNLP) of composition-incorrect queries, LLaMA 2 / 3, 7B–70B). "
+        "<b>Placebo</b>: the same grid with the state taken from another query (another bridge entity and "
+        "answer, METHOD.md §9), the rate at which the answer appears by chance. A rescue rate is a finding "
+        f"only where it stands above its placebo. Row <code>{EITHER}</code>: rescued at either position, "
+        "a union; not the paper's measure. 95% Wilson intervals.</p>"
+    ]
+    if control is None:
+        parts.append(_missing("No placebo run was given: these rates cannot be told apart from chance. Run "
+                              "backpatching with BackpatchingConfig(source='placebo') on the same queries."))
+    rows, attrs = [], []
+    for r in rates.itertuples(index=False):
+        attrs.append(f' data-group="{_esc(r.group)}" data-position="{_esc(r.position)}" '
+                     f'data-target="{_esc(r.target)}"')  # fmt: skip
+        row = [_td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
+               _td(f"{r.rescued} of {r.queries}", r.rescued), _td(_pct(r.rate), r.rate),
+               _td(_ci(r.ci_low, r.ci_high), f"{r.ci_low} {r.ci_high}")]  # fmt: skip
+        if control is not None:
+            k = getattr(r, "placebo_rescued", math.nan)
+            has = not (isinstance(k, float) and math.isnan(k))
+            row += [_td(f"{int(k)} of {int(r.placebo_queries)}" if has else "—", k if has else None),
+                    _td(_pct(r.placebo_rate) if has else "—", r.placebo_rate if has else None),
+                    _td(_ci(r.placebo_ci_low, r.placebo_ci_high) if has else "—")]  # fmt: skip
+        rows.append(row)
+    header = ["group", "position", "target", "rescued", "oracle success", "95% CI"]
+    if control is not None:
+        header += ["placebo rescued", "placebo rate", "placebo 95% CI"]
+    parts.append(f'<div id="headline-rescue">{_table(header, rows, row_attrs=attrs)}</div>')
+    if control is not None:
+        _, summary = pair_comparison(table, control, mapping)
+        rows = [[_td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
+                 _td(str(r.queries), r.queries), _td(_num(r.median_real, 1), r.median_real),
+                 _td(_num(r.median_placebo, 1), r.median_placebo),
+                 _td(f"{r.real_more} / {r.placebo_more} / {r.ties}"),
+                 _td(_num(r.sign_test_p, 3), r.sign_test_p)]
+                for r in summary.itertuples(index=False)]  # fmt: skip
+        parts.append(
+            '<p class="note">Query by query: how many layer pairs succeed with the query\'s own state and '
+            "with the placebo's; queries with more real than placebo successes / fewer / as many, and the "
+            "two-sided sign test.</p>"
+        )
+        header = ["group", "position", "target", "queries", "median pairs (real)", "median pairs (placebo)",
+                  "real more / placebo more / ties", "sign test p"]  # fmt: skip
+        parts.append(f'<div id="headline-pairs">{_table(header, rows)}</div>')
+    return "".join(parts)
+
+
+def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
+    mapping = _groups_for(ps.table, groups)
+    table = ps.table[ps.table["query_id"].isin(mapping)]
+    if table.empty:
+        return _missing("No Patchscopes query has a group.")
+    matching = (ps.meta or {}).get("config", {}).get("matching", "word")
+    try:
+        control = placebo_table(table, ps.queries, matching=matching)
+    except MechhopError as err:
+        control = None
+        note = _missing(f"No Patchscopes placebo: {err}")
+    else:
+        note = ""
+    rates = decoding_rates(table, mapping, placebo=control)
+    rows = []
+    for r in rates.itertuples(index=False):
+        row = [_td(_esc(r.group)), _td(_esc(r.source)), _td(_esc(r.label)),
+               _td(f"{r.decoded} of {r.queries}", r.decoded), _td(_pct(r.rate), r.rate),
+               _td(_ci(r.ci_low, r.ci_high))]  # fmt: skip
+        if control is not None:
+            row += [_td(f"{int(r.placebo_decoded)} of {int(r.placebo_queries)}", r.placebo_decoded),
+                    _td(_pct(r.placebo_rate), r.placebo_rate), _td(_ci(r.placebo_ci_low, r.placebo_ci_high))]
+        rows.append(row)
+    header = ["group", "source", "entity", "decoded at some layer", "rate", "95% CI"]
+    if control is not None:
+        header += ["placebo decoded", "placebo rate", "placebo 95% CI"]
+    return (
+        '<p class="note">Share of queries whose e2 / e3 some (source layer, target layer) pair "describes" '
+        "(METHOD.md §3). <b>Placebo</b>: the same grid read from an unrelated query's state (another bridge "
+        "and answer), labelled against this query: the description prompt's bias (its examples are a "
+        "country, a person and a company).</p>"
+        + note
+        + f'<div id="headline-decoding">{_table(header, rows)}</div>'
+    )
+
+
+def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None, ps: AnalysisResult | None,
+                      groups: Mapping[str, str] | None, stages: pd.DataFrame | None, stages_why: str,
+                      matching: str) -> str:  # fmt: skip
+    parts = [f'<p class="note">Answer matching: <code>{_esc(matching)}</code> (METHOD.md §1).</p>',
+             "<h3>Back-patching oracle success, beside its placebo</h3>"]  # fmt: skip
     if bp is None:
         parts.append(_missing("Back-patching was not run, so there is no oracle success rate."))
     else:
-        mapping = _groups_for(bp.table, groups)
-        table = bp.table[bp.table["query_id"].isin(mapping)]
-        if table.empty:
-            parts.append(_missing("No back-patched query has a group; pass groups covering its query ids."))
-        else:
-            rates = rescue_rates(table, mapping)
-            parts.append(
-                '<p class="note">Share of queries for which <em>some</em> back-patch (a state from a later '
-                "layer patched into an earlier one) makes the model answer e3; position <code>any</code>: "
-                "rescued at either position. 95% Wilson interval. Paper: up to 57% (arXiv v1) / 66% "
-                "(EMNLP) of composition-incorrect queries for LLaMA 2 / 3.</p>"
-            )
-            rows, attrs = [], []
-            for r in rates.itertuples(index=False):
-                attrs.append(f' data-group="{_esc(r.group)}" data-position="{_esc(r.position)}" '
-                             f'data-target="{_esc(r.target)}"')  # fmt: skip
-                rows.append([
-                    _td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
-                    _td(f"{r.rescued} of {r.queries}", r.rescued), _td(_pct(r.rate), r.rate),
-                    _td(f"{_pct(r.ci_low)} – {_pct(r.ci_high)}", f"{r.ci_low} {r.ci_high}"),
-                ])  # fmt: skip
-            header = ["group", "position", "target", "rescued", "oracle success", "95% CI"]
-            parts.append(f'<div id="headline-rescue">{_table(header, rows, row_attrs=attrs)}</div>')
-    parts.append("<h3>Stage layers (median, correct vs incorrect)</h3>")
+        parts.append(_rescue_part(bp, placebo, groups))
+    parts.append("<h3>Patchscopes decoding, beside its placebo</h3>")
+    if ps is None:
+        parts.append(_missing("Patchscopes was not run."))
+    else:
+        parts.append(_decoding_part(ps, groups))
+    parts.append("<h3>Stage layers (median with bootstrap 95% CI, correct vs incorrect)</h3>")
     if stages is None:
         parts.append(_missing(stages_why))
     else:
-        summary = stage_summary(stages)
+        stats = stage_statistics(stages)
         rows, attrs = [], []
-        for r in summary.itertuples(index=False):
+        for r in stats.itertuples(index=False):
             attrs.append(f' data-stage="{_esc(r.stage)}" data-group="{_esc(r.group)}"')
             rows.append([
                 _td(_esc(r.stage)), _td(_esc(r.group)), _td(f"{r.found} of {r.queries}", r.found),
-                _td(_num(r.median), r.median), _td(f"{_num(r.q1)} – {_num(r.q3)}" if r.found else "—"),
-                _td(_num(r.mean), r.mean),
+                _td(str(r.never), r.never), _td(_num(r.median), r.median),
+                _td(f"{_num(r.ci_low)} – {_num(r.ci_high)}" if r.found else "—"),
+                _td(_num(r.difference), r.difference), _td(_num(r.p_value, 3), r.p_value),
             ])  # fmt: skip
         parts.append(
-            '<p class="note">Per stage, the layer at which it happens (METHOD.md §7); queries where a stage '
-            "is never found are left out of its statistics. The paper finds the second hop resolved late, "
-            "and all stages later for composition-incorrect queries.</p>"
+            '<p class="note">Per stage, the layer at which it happens (METHOD.md §7); "never": queries where '
+            "the stage is not found (left out of its median). Difference: median(correct) − "
+            "median(incorrect), with a two-sided permutation test. The paper finds the second hop resolved "
+            "late, and all stages later for composition-incorrect queries.</p>"
         )
-        header = ["stage", "group", "found", "median layer", "quartiles", "mean"]
+        header = ["stage", "group", "found", "never", "median layer", "95% CI", "difference", "p"]
         parts.append(f'<div id="headline-stages">{_table(header, rows, row_attrs=attrs)}</div>')
         parts.append(
             "<ul>"
             + "".join(f"<li><b>{s}</b>: {_esc(d)}</li>" for s, d in STAGE_DESCRIPTIONS.items())
             + "</ul>"
+        )
+        inv = inversion_counts(stages)
+        rows = [[_td(_esc(r.group)), _td(f"{r.inverted} of {r.both_decoded}", r.inverted),
+                 _td(_pct(r.share) if r.both_decoded else "—"), _td(_ci(r.ci_low, r.ci_high))]
+                for r in inv.itertuples(index=False)]  # fmt: skip
+        parts.append(
+            '<p class="note">Layer-order inversion: e3 decoded from t2 at a lower layer than the lowest '
+            "decoding e2 from t1 (among queries where both are decoded).</p>"
+            f'<div id="headline-inversions">{_table(["group", "inverted", "share", "95% CI"], rows)}</div>'
         )
     return "".join(parts)
 
@@ -496,6 +623,7 @@ def build_report(
     patchscopes: AnalysisResult | None = None,
     knockout: AnalysisResult | None = None,
     projection: AnalysisResult | None = None,
+    backpatching_placebo: AnalysisResult | None = None,
     stages: pd.DataFrame | None = None,
     notes: str = "",
     examples: Sequence[str] | None = None,
@@ -507,7 +635,9 @@ def build_report(
     id -> ``"correct"`` / ``"incorrect"`` (``KnowledgeResult`` groups); without it all queries
     form one group ``"all"``, and queries missing from it are left out of grouped numbers.
     The four results are what the analyses (or :func:`mechhop.runs.load_result`) return; any may
-    be None and its section then says it was not run. ``stages``: a
+    be None and its section then says it was not run. ``backpatching_placebo``: a back-patching
+    run with ``source="placebo"`` over the same queries, shown beside the rescue rates (the
+    Patchscopes placebo is derived from the Patchscopes table itself). ``stages``: a
     :func:`mechhop.stages.stage_layers` table; computed from the results when None and
     Patchscopes has both sources. ``examples``: query ids for the query explorer (default: up
     to ``max_examples``, one per group, preferring queries back-patching rescues). ``notes``:
@@ -520,6 +650,7 @@ def build_report(
     results = {name: r for name, value in given.items() if (r := _check_result(value, name)) is not None}
     bp, ps = results.get("backpatching"), results.get("patchscopes")
     ko, proj = results.get("knockout"), results.get("projection")
+    placebo = _check_result(backpatching_placebo, "backpatching")
     counts = _knowledge_counts(knowledge)
     groups = None if groups is None else {str(k): str(v) for k, v in groups.items()}
     # figure text is rendered by plotly as (a subset of) HTML: group names go in escaped
@@ -541,8 +672,8 @@ def build_report(
         stages, stages_why = None, "Stages were not computed: no query with a group has stage layers."
 
     body: dict[str, str] = {}
-    body["dataset"] = _dataset_section(counts, groups, results)
-    body["headline"] = _headline_section(bp, groups, stages, stages_why)
+    body["dataset"] = _dataset_section(counts, groups, results) + _sample_section(results, groups)
+    body["headline"] = _headline_section(bp, placebo, ps, groups, stages, stages_why, _matching_of(results))
     sections = {
         "backpatching": _backpatching_section,
         "patchscopes": _patchscopes_section,
@@ -627,6 +758,11 @@ def report_from_runs(run_dirs: Sequence[str | Path], path: str | Path, **kw: Any
                 f"report_from_runs: {directory} holds a {result.analysis!r} run; the report shows "
                 f"{', '.join(ANALYSES)}."
             )
+        if result.analysis == "backpatching" and result.meta.get("config", {}).get("source") == "placebo":
+            if "backpatching_placebo" in loaded or "backpatching_placebo" in kw:
+                raise MechhopError(f"report_from_runs: two back-patching placebo runs given ({directory}).")
+            loaded["backpatching_placebo"] = result
+            continue
         if result.analysis in loaded:
             raise MechhopError(
                 f"report_from_runs: two {result.analysis} runs given "

@@ -74,7 +74,8 @@ def test_rescue_rates_stand_beside_their_placebo_and_pairs_compare_per_query():
                 ("c", "last", "original", 3, 1, False), ("c", "last", "original", 3, 2, False)])  # fmt: skip
     placebo = _bp([("a", "last", "original", 3, 1, False), ("a", "last", "original", 3, 2, False),
                    ("b", "last", "original", 3, 1, True), ("b", "last", "original", 3, 2, False),
-                   ("c", "last", "original", 3, 1, True), ("c", "last", "original", 3, 2, False)])  # fmt: skip
+                   ("c", "last", "original", 3, 1, True),
+                   ("c", "last", "original", 3, 2, False)])  # fmt: skip
     groups = {"a": "incorrect", "b": "incorrect", "c": "incorrect"}
     rates = rescue_rates(real, groups, placebo=placebo).set_index("position")
     assert (rates.loc["last", "rescued"], rates.loc["last", "placebo_rescued"]) == (2, 2)

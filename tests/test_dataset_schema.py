@@ -100,7 +100,8 @@ def test_paper_csv_with_repeated_labels_loads_with_a_warning_naming_the_rows(tmp
     frame.loc[1, "e3_label"] = frame.loc[1, "e1_label"]  # two entities (different ids), one label
     path = tmp_path / "same_label.csv"
     frame.to_csv(path, index=False)
-    with pytest.warns(DatasetWarning, match=r"1 row\(s\) name two different entities.*row 1: e1 and e3 share"):
+    expected = r"1 row\(s\) name two different entities.*row 1: e1 and e3 share"
+    with pytest.warns(DatasetWarning, match=expected):
         ds = TwoHopDataset.read(path)
     assert len(ds) == 2  # nothing dropped, as the authors filter by entity id only
 
