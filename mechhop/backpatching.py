@@ -114,22 +114,24 @@ def backpatching(
     out: str | Path | None = None,
     progress: bool = True,
     queries_per_call: int | None = None,
+    donor_pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
 ) -> AnalysisResult:
     """Back-patched greedy generations of ``queries``; one row per (query, position, target, pair).
 
     Columns: ``query_id, donor_id, position, target, src_layer, tgt_layer, generation, success``
     (``donor_id``: the query whose state was patched in; the query itself unless
-    ``source="placebo"``). With ``out``, finished queries are stored as they complete and a
-    rerun resumes; ``queries_per_call`` sets how many queries share one engine call (default: ~4k
-    generations).
+    ``source="placebo"``, drawn from ``donor_pool``, by default ``queries`` themselves). With
+    ``out``, finished queries are stored as they complete and a rerun resumes;
+    ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
     """
     config = config or BackpatchingConfig()
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
     if not len(queries):
         raise MechhopError("backpatching needs at least one query.")
     pairs = resolve_pairs(config.pairs, config.src_layers, config.tgt_layers, model.cfg.n_layers, "backward")
-    donors = placebo_donors(queries, config.placebo_seed) if config.source == "placebo" else {}
-    by_id = {q.id: q for q in queries}
+    pool = list(queries if donor_pool is None else donor_pool)
+    donors = placebo_donors(queries, config.placebo_seed, pool) if config.source == "placebo" else {}
+    by_id = {q.id: q for q in [*pool, *queries]}
     store = RunStore(out, "backpatching", asdict(config), model)
     store.save_queries(queries)
     engine = EngineConfig(
@@ -167,16 +169,21 @@ def backpatching(
     )
 
 
-def placebo_donors(queries: TwoHopDataset | Sequence[TwoHopQuery], seed: int = 0) -> dict[str, str]:
-    """For each query, another query of the set to take the placebo state from (METHOD.md §9).
+def placebo_donors(
+    queries: TwoHopDataset | Sequence[TwoHopQuery],
+    seed: int = 0,
+    pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
+) -> dict[str, str]:
+    """For each query, another query (of ``pool``, default ``queries``) to take the placebo state
+    from (METHOD.md §9).
 
     The donor has a different bridge entity and a different answer, and none of its entity
     labels names the query's e3, so its state carries no legitimate route to the answer. The
     choice is seeded and depends only on the two queries' ids (a stable hash order).
     """
-    dataset = list(queries)
+    dataset = list(queries if pool is None else pool)
     out: dict[str, str] = {}
-    for q in dataset:
+    for q in queries:
         e3 = q.answers("e3")
 
         def unrelated(c: TwoHopQuery, q: TwoHopQuery = q, e3: tuple[str, ...] = e3) -> bool:
@@ -190,9 +197,9 @@ def placebo_donors(queries: TwoHopDataset | Sequence[TwoHopQuery], seed: int = 0
         candidates = [c for c in dataset if unrelated(c)]
         if not candidates:
             raise MechhopError(
-                f"Query {q.id} ({q.two_hop_prompt!r}): no other query in the set has a different bridge "
-                f"entity than {q.e2_label!r} and a different answer, so it has no placebo donor; add "
-                "queries with other bridge entities."
+                f"Query {q.id} ({q.two_hop_prompt!r}): no other query in the donor pool has a different "
+                f"bridge entity than {q.e2_label!r} and a different answer, so it has no placebo donor; "
+                "add queries with other bridge entities (or pass a larger donor_pool)."
             )
         out[q.id] = min(candidates, key=lambda c: hashlib.sha1(f"{seed}:{q.id}:{c.id}".encode()).digest()).id
     return out

@@ -97,24 +97,40 @@ def pick_groups(
     queries: TwoHopDataset | None = None,
     max_per_bridge: int | None = None,
 ) -> dict[str, str]:
-    """Up to ``per_group`` usable queries of each composition group, at random (reproducibly), and
-    with ``queries`` at most ``max_per_bridge`` per bridge entity (e2) in each group."""
+    """Up to ``per_group`` usable queries of each composition group, at random (reproducibly); with
+    ``queries`` (to know each one's bridge entity e2), at most ``max_per_bridge`` of the whole pick
+    go through one bridge (the groups take turns, so the smaller one is not crowded out)."""
     usable = usable_rows(table)
     if usable.empty:
         raise MechhopError(
             "No usable query (first and second hop known, no shortcut) in the evaluated sample; "
             "evaluate more queries (StudyConfig.evaluate / --evaluate) or use another model."
         )
-    chosen: dict[str, str] = {}
-    for group, rows in usable.groupby("group"):
-        if queries is None or max_per_bridge is None:
-            picked = rows.sample(min(per_group, len(rows)), random_state=seed)["id"]
-        else:
-            capped = queries.subset(rows["id"]).balanced(max_per_bridge=max_per_bridge, seed=seed)
-            picked = capped.sample(per_group, seed) if len(capped) > per_group else capped
-            picked = [q.id for q in picked]
-        chosen.update(dict.fromkeys(picked, str(group)))
-    return chosen
+    if queries is None or max_per_bridge is None:
+        picked = [g.sample(min(per_group, len(g)), random_state=seed) for _, g in usable.groupby("group")]
+        chosen = pd.concat(picked)
+        return dict(zip(chosen["id"], chosen["group"], strict=True))
+    if max_per_bridge < 1:
+        raise MechhopError(f"max_per_bridge must be at least 1 (or None for no cap), got {max_per_bridge}.")
+    bridge = {q.id: q.bridge for q in queries.subset(usable["id"])}
+    queues = {str(g): list(rows["id"].sample(frac=1.0, random_state=seed))
+              for g, rows in usable.groupby("group")}  # fmt: skip
+    picked_per: dict[str, int] = dict.fromkeys(queues, 0)
+    through: dict[str, int] = {}
+    out: dict[str, str] = {}
+    while any(queues.values()):
+        for group, queue in queues.items():
+            while queue and picked_per[group] < per_group:
+                query_id = queue.pop(0)
+                b = bridge.get(query_id, query_id)
+                if through.get(b, 0) < max_per_bridge:
+                    through[b] = through.get(b, 0) + 1
+                    picked_per[group] += 1
+                    out[query_id] = group
+                    break
+            if picked_per[group] >= per_group:
+                queue.clear()
+    return out
 
 
 def run_study(
@@ -136,6 +152,7 @@ def run_study(
     seconds["knowledge"] = time.perf_counter() - start
     groups = pick_groups(knowledge.table, config.per_group, config.seed, sample, config.max_per_bridge)
     chosen = queries.subset(groups)
+    pool = sample.subset(usable_rows(knowledge.table)["id"])  # placebo donors: any usable query
 
     matching = config.matching
     bp_config = replace(config.backpatching, matching=matching)
@@ -150,7 +167,7 @@ def run_study(
     }  # fmt: skip
     if config.placebo:
         steps["backpatching_placebo"] = lambda: backpatching(
-            model, chosen, replace(bp_config, source="placebo"), out=out, progress=progress
+            model, chosen, replace(bp_config, source="placebo"), out=out, progress=progress, donor_pool=pool
         )
     results: dict[str, AnalysisResult] = {}
     for name, step in steps.items():

@@ -65,6 +65,9 @@ ANALYSES: dict[str, str] = {
     "knockout": "Attention knockout",
     "projection": "Sublayer projection",
 }
+# results that are not a section of their own, shown in the dataset and configuration sections
+CONTROLS: dict[str, str] = {"backpatching_placebo": "Back-patching placebo"}
+HEADINGS: dict[str, str] = {**ANALYSES, **CONTROLS}
 # section id -> heading, in page order
 SECTIONS: dict[str, str] = {
     "dataset": "Dataset and filtering",
@@ -236,7 +239,7 @@ def _dataset_section(
             left_out = len(ids) - len(grouped)
             if left_out:
                 split += f" ({left_out} without a group, left out of grouped numbers)"
-            rows.append([_td(_esc(ANALYSES[name])), _td(str(len(ids)), len(ids)), _td(split or "—"),
+            rows.append([_td(_esc(HEADINGS[name])), _td(str(len(ids)), len(ids)), _td(split or "—"),
                          _td(str(len(result.table)), len(result.table))])  # fmt: skip
         parts.append("<h3>Queries per analysis</h3>")
         parts.append(_table(["analysis", "queries", "by group", "table rows"], rows))
@@ -581,7 +584,7 @@ def _configuration_section(results: dict[str, AnalysisResult]) -> str:
         if extra:
             body.append(f"<h4>other</h4>{_mapping_table(extra)}")
         parts.append(
-            f'<details id="config-{name}" open><summary>{_esc(ANALYSES[name])}: {_esc(model_name)}{where}'
+            f'<details id="config-{name}" open><summary>{_esc(HEADINGS[name])}: {_esc(model_name)}{where}'
             f'</summary><div class="meta">{"".join(f"<div>{b}</div>" for b in body)}</div></details>'
         )
     return "".join(parts)
@@ -648,9 +651,13 @@ def build_report(
     given = {"backpatching": backpatching, "patchscopes": patchscopes, "knockout": knockout,
              "projection": projection}  # fmt: skip
     results = {name: r for name, value in given.items() if (r := _check_result(value, name)) is not None}
+    placebo = _check_result(backpatching_placebo, "backpatching")
+    if placebo is not None:
+        if placebo.meta.get("config", {}).get("source") != "placebo":
+            raise MechhopError("build_report: backpatching_placebo must be a run with source='placebo'.")
+        results["backpatching_placebo"] = placebo
     bp, ps = results.get("backpatching"), results.get("patchscopes")
     ko, proj = results.get("knockout"), results.get("projection")
-    placebo = _check_result(backpatching_placebo, "backpatching")
     counts = _knowledge_counts(knowledge)
     groups = None if groups is None else {str(k): str(v) for k, v in groups.items()}
     # figure text is rendered by plotly as (a subset of) HTML: group names go in escaped

@@ -148,7 +148,7 @@ def inversion_counts(stages: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for group, sub in stages.groupby("group"):
         both = int((sub["first_hop"].notna() & sub["second_hop"].notna()).sum())
-        inverted = int(sub["inverted"].fillna(False).astype(bool).sum())
+        inverted = int((sub["second_hop"] < sub["first_hop"]).sum())  # derived: older tables lack the column
         low, high = wilson_interval(inverted, both)
         rows.append({"group": group, "queries": len(sub), "both_decoded": both, "inverted": inverted,
                      "share": inverted / both if both else np.nan, "ci_low": low,

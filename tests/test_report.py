@@ -19,7 +19,7 @@ from mechhop.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.projection import ProjectionConfig, sublayer_projection
 from mechhop.report import SECTIONS, build_report, report_from_runs
 from mechhop.runs import AnalysisResult
-from mechhop.stages import stage_layers, stage_summary
+from mechhop.stages import stage_layers, stage_statistics
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 GROUPS = {"q0": "correct", "q1": "incorrect", "q2": "incorrect"}
@@ -44,6 +44,8 @@ def run_tiny_analyses(out: Path) -> dict[str, AnalysisResult]:
                                    src_layers=(0, 2, 3), tgt_layers=(0, 1)), out=out, progress=False),
         "knockout": knockout(lm, queries, KnockoutConfig(window=1), out=out, progress=False),
         "projection": sublayer_projection(lm, queries, ProjectionConfig(top_k=3), out=out, progress=False),
+        "backpatching_placebo": backpatching(lm, queries, BackpatchingConfig(src_layers=(2, 3),
+                                             source="placebo"), out=out, progress=False),
     }  # fmt: skip
 
 
@@ -102,31 +104,36 @@ def test_knowledge_counts_are_shown(page):
     assert "<td>22.5%</td>" in page  # 9 of 40 composition-correct
 
 
-def test_headline_rescue_rates_equal_rescue_rates(page, results):
-    rates = rescue_rates(results["backpatching"].table, GROUPS)
+def test_headline_rescue_rates_equal_rescue_rates_beside_their_placebo(page, results):
+    rates = rescue_rates(results["backpatching"].table, GROUPS, placebo=results["backpatching_placebo"].table)
     assert len(rates) == 6 and rates["rescued"].sum() > 0  # a real, non-trivial table
     for r in rates.itertuples(index=False):
         cells = _rows(page, group=r.group, position=r.position, target=r.target)
         assert cells[3] == f"{r.rescued} of {r.queries}"
         assert cells[4] == f"{r.rate:.1%}"
         assert cells[5] == f"{r.ci_low:.1%} – {r.ci_high:.1%}"
+        assert cells[6] == f"{r.placebo_rescued} of {r.placebo_queries}"
+        assert cells[8] == f"{r.placebo_ci_low:.1%} – {r.placebo_ci_high:.1%}"
         assert float(_value(page, group=r.group, position=r.position, target=r.target)[1]) == r.rate
+    assert 'id="headline-pairs"' in page and 'id="headline-decoding"' in page
+    assert "not the paper&#x27;s measure" in page or "not the paper's measure" in page
 
 
-def test_headline_stage_medians_equal_stage_summary(page, results):
+def test_headline_stage_medians_equal_stage_statistics(page, results):
     stages = stage_layers(results["patchscopes"].table, results["knockout"].table,
                           results["projection"].table, GROUPS)  # fmt: skip
-    summary = stage_summary(stages)
+    summary = stage_statistics(stages)
     assert summary["median"].notna().sum() >= 2  # some stages found on the tiny model
     for r in summary.itertuples(index=False):
         cells = _rows(page, stage=r.stage, group=r.group)
-        assert cells[2] == f"{r.found} of {r.queries}"
-        median = float(_value(page, stage=r.stage, group=r.group)[1])
+        assert cells[2] == f"{r.found} of {r.queries}" and cells[3] == str(r.never)
+        median = float(_value(page, stage=r.stage, group=r.group)[2])  # found, never, median
         assert median == pytest.approx(r.median, nan_ok=True)
         if r.found:
-            assert cells[3] == f"{r.median:.2f}".rstrip("0").rstrip(".")
+            assert cells[4] == f"{r.median:.2f}".rstrip("0").rstrip(".")
         else:
-            assert cells[3] == "—"
+            assert cells[4] == "—"
+    assert 'id="headline-inversions"' in page
 
 
 def test_configuration_of_every_run(page, results):
@@ -156,12 +163,13 @@ def test_missing_analyses_say_not_run(results, tmp_path):
     assert "Stages were not computed: they need Patchscopes (not run)." in page
     assert 'id="fig-backpatching-original"' in page and 'id="fig-explorer-0"' in page
     assert 'No groups given: every query is counted in one group, "all".' in page
-    assert _rows(page, group="all", position="any", target="original")[3].endswith("of 3")
+    assert _rows(page, group="all", position="either", target="original")[3].endswith("of 3")
+    assert "No placebo run was given" in page
     for sid in SECTIONS:
         assert f'<section id="{sid}">' in page
 
     empty = build_report(tmp_path / "empty.html").read_text()
-    assert empty.count("was not run") == 6  # knowledge, oracle success, four analyses
+    assert empty.count("was not run") == 7  # knowledge, oracle success, decoding, four analyses
     assert "Plotly.newPlot(" not in empty
     assert "The query explorer was not built" in empty
 
@@ -192,9 +200,10 @@ def test_a_given_stages_table_is_used(results, tmp_path):
     )  # fmt: skip
     page = build_report(tmp_path / "s.html", groups=GROUPS, stages=stages,
                         backpatching=results["backpatching"]).read_text()  # fmt: skip
-    assert _rows(page, stage="first_hop", group="incorrect")[2:4] == ["2 of 2", "3"]
-    assert _rows(page, stage="propagation", group="incorrect")[2:4] == ["1 of 2", "3"]
-    assert _rows(page, stage="first_hop", group="correct")[2:4] == ["1 of 1", "1"]
+    # found, never, median
+    assert _rows(page, stage="first_hop", group="incorrect")[2:5] == ["2 of 2", "0", "3"]
+    assert _rows(page, stage="propagation", group="incorrect")[2:5] == ["1 of 2", "1", "3"]
+    assert _rows(page, stage="first_hop", group="correct")[2:5] == ["1 of 1", "0", "1"]
     assert 'id="fig-stages"' in page and "Patchscopes was not run" in page
     with pytest.raises(MechhopError, match="lacks"):
         build_report(tmp_path / "s.html", stages=stages.drop(columns="extraction"))
