@@ -120,9 +120,11 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
     out = tmp_path / "demo"
     result = CliRunner().invoke(app, ["demo", "--evaluate", "300", "--per-group", "1", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "back-patching rescues" in result.output
+    # per position, each beside its placebo
+    assert re.search(r"back-patching at e1 rescues \d+/\d+ .*; placebo \d+/\d+", result.output)
+    assert re.search(r"back-patching at last rescues \d+/\d+ .*; placebo \d+/\d+", result.output)
     # long steps show progress bars with elapsed<remaining time (filtering, every analysis)
-    for step in ("generating", "back-patching", "patchscopes", "knockout"):
+    for step in ("generating", "back-patching", r"back-patching \(placebo\)", "patchscopes", "knockout"):
         assert re.search(rf"{step}: .*\d\d:\d\d<\d\d:\d\d", result.output), step
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(out / "report.html", ARTIFACTS / "demo-report.html")

@@ -261,7 +261,7 @@ def test_build_dataset_composes_writes_and_reads_back(endpoint: FakeEndpoint, tm
         "first_hop": "the performer of Single Ladies (Put a Ring on It) is",
         "second_hop": "the spouse of Beyoncé is",
         "entity_shortcut": "the spouse of Single Ladies (Put a Ring on It) is",
-        "relation_shortcut": "the spouse of the performer is",
+        "relation_shortcut": "the spouse of the performer",
     }
     assert (q.e1, q.r1, q.e2, q.r2, q.e3) == ("Q212762", "P175", "Q36153", "P26", "Q62766")
     assert q.e1_aliases == ("Single Ladies",)
