@@ -26,7 +26,7 @@ import mechhop
 from mechhop.backpatching import BackpatchingConfig, backpatching, pair_comparison, rescue_rates
 from mechhop.data.compose import bundled_queries
 from mechhop.knockout import KnockoutConfig, knockout
-from mechhop.knowledge import knowledge_counts, reclassify
+from mechhop.knowledge import knowledge_counts, reclassify, usable_rows
 from mechhop.matching import MATCHING_MODES
 from mechhop.patchscopes import PatchscopesConfig, decoding_rates, patchscopes, placebo_table
 from mechhop.pipeline import pick_groups
@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--matching", choices=MATCHING_MODES, default="word")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tgt-stride", type=int, default=3, help="Patchscopes target layers: every k-th")
+    parser.add_argument("--knockout-keys", default="e1", help="stages need e1; the paper's figure: e1,r1,r2")
     parser.add_argument("--out", default=None, help="default runs/reproduce-<model>")
     args = parser.parse_args()
     out = Path(args.out or ROOT / "runs" / f"reproduce-{args.model}")
@@ -84,12 +85,15 @@ def main() -> None:
 
     bp_config = BackpatchingConfig(matching=args.matching)
     bp = timed("backpatching", lambda: backpatching(model, queries, bp_config, out=out))
-    placebo = timed("backpatching_placebo", lambda: backpatching(
-        model, queries, BackpatchingConfig(matching=args.matching, source="placebo"), out=out))
+    pool = all_queries.subset(usable_rows(table)["id"])  # placebo donors: any usable query
+    placebo_config = BackpatchingConfig(matching=args.matching, source="placebo")
+    placebo = timed("backpatching_placebo",
+                    lambda: backpatching(model, queries, placebo_config, out=out, donor_pool=pool))
     targets = tuple(range(0, n, args.tgt_stride))
     ps_config = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=targets, matching=args.matching)
     ps = timed("patchscopes", lambda: patchscopes(model, queries, ps_config, out=out))
-    ko = timed("knockout", lambda: knockout(model, queries, KnockoutConfig(matching=args.matching), out=out))
+    ko_config = KnockoutConfig(keys=tuple(args.knockout_keys.split(",")), matching=args.matching)
+    ko = timed("knockout", lambda: knockout(model, queries, ko_config, out=out))
     proj = timed("projection", lambda: sublayer_projection(model, queries, ProjectionConfig(), out=out))
 
     rates = rescue_rates(bp.table, groups, placebo=placebo.table)
