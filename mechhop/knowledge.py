@@ -216,21 +216,19 @@ def reclassify(
 
 
 def label_changes(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
-    """Per check, how many queries two classifications of the same queries label differently.
-
-    Columns: ``check, both, only_first, only_second, changed`` (``both``: correct in both; a
-    missing check counts as not correct). ``usable`` and the composition groups are included.
-    """
+    """Per check, how two classifications of the same queries (e.g. ``"word"`` vs ``"paper"``
+    matching) differ: ``check, first, second`` (queries passing in each), ``only_first``,
+    ``only_second`` and ``changed``; a missing check counts as not passed. The usable split and
+    its two composition groups are rows too."""
     a, b = table.set_index("id"), other.set_index("id").reindex(table["id"])
-    rows = []
-    for check in [*(f"{n}_correct" for n in PROMPT_NAMES), "usable"]:
-        x, y = a[check].fillna(False).astype(bool), b[check].fillna(False).astype(bool)
-        rows.append({"check": check.removesuffix("_correct"), "first": int(x.sum()), "second": int(y.sum()),
-                     "only_first": int((x & ~y).sum()), "only_second": int((~x & y).sum()),
-                     "changed": int((x != y).sum())})  # fmt: skip
+    passed = {check.removesuffix("_correct"): (a[check], b[check])
+              for check in [*(f"{n}_correct" for n in PROMPT_NAMES), "usable"]}  # fmt: skip
     for group in ("correct", "incorrect"):
-        x, y = a["group"] == group, b["group"] == group
-        rows.append({"check": f"usable_{group}", "first": int(x.sum()), "second": int(y.sum()),
+        passed[f"usable_{group}"] = (a["group"] == group, b["group"] == group)
+    rows = []
+    for check, (x, y) in passed.items():
+        x, y = x.fillna(False).astype(bool), y.fillna(False).astype(bool)
+        rows.append({"check": check, "first": int(x.sum()), "second": int(y.sum()),
                      "only_first": int((x & ~y).sum()), "only_second": int((~x & y).sum()),
                      "changed": int((x != y).sum())})  # fmt: skip
     return pd.DataFrame(rows)

@@ -16,14 +16,16 @@ from mechhop.positions import head_word, locate
 pytestmark = pytest.mark.real
 
 
-def _sample(n: int = 40):
-    return random.Random(0).sample(list(bundled_queries()), n)
+def _sample(n: int = 40, r2_form="before"):
+    return random.Random(0).sample(list(bundled_queries(r2_form)), n)
 
 
+@pytest.mark.parametrize("r2_form", ["before", "after"])
 @pytest.mark.parametrize("fixture", ["smol", "gemma"])
-def test_positions_decode_to_the_mentions(fixture, request):
+def test_positions_decode_to_the_mentions(fixture, r2_form, request):
     model = request.getfixturevalue(fixture)
-    for q in _sample():
+    for q in _sample(r2_form=r2_form):
+        assert q.r2_form == r2_form
         pos = locate(model, q)
         assert list(pos.tokens) == model.to_tokens(q.two_hop_prompt)[0].tolist()
         text = {

@@ -11,7 +11,7 @@ import pytest
 import mechhop
 from mechhop import knowledge
 from mechhop.data.schema import TwoHopDataset
-from mechhop.knowledge import answer_matches, classify, evaluate_knowledge
+from mechhop.knowledge import answer_matches, classify, evaluate_knowledge, label_changes, reclassify
 
 DATA = Path(__file__).parent / "data"
 
@@ -70,6 +70,26 @@ def test_missing_prompts_make_queries_unusable_only_when_allowed():
     table = classify(ds, outputs, allow_missing=True).set_index("id")
     assert table.loc["17", "relation_shortcut_correct"] is pd.NA
     assert not table.loc["17", "usable"] and table.loc["42", "usable"]
+
+
+def test_labels_recompute_from_stored_outputs_in_either_matching_mode():
+    ds = dataset()
+    lennon, sushi = ds.by_id("17"), ds.by_id("42")
+    outputs = outputs_for(ds, **{sushi.prompt_text("first_hop"): "a Japanese dish",
+                                 lennon.prompt_text("two_hop"): "Yoko Onomatopoeia"})  # fmt: skip
+    word = classify(ds, outputs, matching="word")
+    paper = classify(ds, outputs, matching="paper")
+    assert not word.set_index("id").loc["42", "first_hop_correct"]
+    assert paper.set_index("id").loc["42", "first_hop_correct"]
+    assert word.set_index("id").loc["17", "group"] == "incorrect"
+    assert paper.set_index("id").loc["17", "group"] == "correct"
+    # the stored table alone (prompts and outputs) gives the other mode's labels
+    assert reclassify(word, ds, "paper").equals(paper)
+    assert reclassify(paper, ds, "word").equals(word)
+    changes = label_changes(word, paper).set_index("check")
+    assert changes.loc["first_hop"].tolist() == [1, 2, 0, 1, 1]
+    assert changes.loc["usable_correct"].tolist() == [0, 2, 0, 2, 2]
+    assert changes.loc["second_hop", "changed"] == 0
 
 
 @pytest.mark.real
