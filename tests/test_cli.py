@@ -171,3 +171,36 @@ def test_run_with_options_on_smollm2_shows_progress_and_writes_a_report(tmp_path
     result = runner.invoke(app, ["report", *runs, "--knowledge", str(_knowledge(tmp_path)), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "No groups given" not in out.read_text()
+
+
+def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path):
+    from mechhop.data.schema import TwoHopDataset
+
+    out = tmp_path / "after.parquet"
+    result = runner.invoke(app, ["data", "build", str(out), "--r2-form", "after", "--max-per-bridge", "2"])
+    assert result.exit_code == 0, result.output
+    written = TwoHopDataset.read(out)
+    assert {q.r2_form for q in written} == {"after"} and written.bridges()["queries"].max() <= 2
+    assert not any(q.two_hop_prompt.endswith(" is") for q in written if q.r2_type == "spouse")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["data", "build", "x.csv", "--r2-form", "sideways"], "--r2-form must be one of before, after"),
+        (["run", "backpatching", "--ids", "q1", "--matching", "exact"], "--matching: Unknown answer matching"),
+        (["run", "knockout", "--ids", "q1", "--source", "placebo"], "--source does not apply to knockout"),
+        (["run", "backpatching", "--ids", "q1", "--source", "other"], "Unknown back-patching source 'other'"),
+        (["evaluate", "-o", "k.parquet", "--matching", "Word"], "--matching: Unknown answer matching 'Word'"),
+    ],
+)
+def test_new_options_are_checked_before_the_model_loads(args, message, monkeypatch):
+    import mechhop.cli
+
+    def no_model(name):
+        raise AssertionError("the model must not load for a bad option")
+
+    monkeypatch.setattr(mechhop.cli, "_model", no_model)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
