@@ -177,7 +177,8 @@ def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path
     from mechhop.data.schema import TwoHopDataset
 
     out = tmp_path / "after.parquet"
-    result = runner.invoke(app, ["data", "build", str(out), "--r2-form", "after", "--max-per-bridge", "2"])
+    args = ["data", "build", str(out), "--r2-form", "after", "--max-per-bridge", "2"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     written = TwoHopDataset.read(out)
     assert {q.r2_form for q in written} == {"after"} and written.bridges()["queries"].max() <= 2
