@@ -189,7 +189,7 @@ def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path
     ("args", "message"),
     [
         (["data", "build", "x.csv", "--r2-form", "sideways"], "--r2-form must be one of before, after"),
-        (["run", "backpatching", "--ids", "q1", "--matching", "exact"], "--matching: Unknown answer matching"),
+        (["run", "backpatching", "--ids", "q1", "--matching", "exact"], "--matching: Unknown answer"),
         (["run", "knockout", "--ids", "q1", "--source", "placebo"], "--source does not apply to knockout"),
         (["run", "backpatching", "--ids", "q1", "--source", "other"], "Unknown back-patching source 'other'"),
         (["evaluate", "-o", "k.parquet", "--matching", "Word"], "--matching: Unknown answer matching 'Word'"),
