@@ -41,6 +41,7 @@ from typing import Literal
 import pandas as pd
 from transformer_lens import HookedTransformer
 
+from mechhop.backpatching import placebo_donors  # one donor rule for both controls
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.engine import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
@@ -55,6 +56,7 @@ from mechhop.stats import wilson_interval
 
 Label = Literal["e1", "e2", "e3", "other"]
 LABELS: tuple[Label, ...] = ("e1", "e2", "e3", "other")
+KEYS = ["query_id", "source", "src_layer", "tgt_layer", "seed"]  # one row per key of a run's table
 
 TARGET_PROMPTS: dict[str, str] = {
     "description": (
@@ -192,9 +194,6 @@ def patchscopes(
     )
 
 
-KEYS = ["query_id", "source", "src_layer", "tgt_layer", "seed"]
-
-
 def placebo_table(
     table: pd.DataFrame,
     queries: TwoHopDataset,
@@ -208,8 +207,6 @@ def placebo_table(
     row of the donor becomes a row of the query with ``donor_id`` set; ``label`` says whether that
     generation "describes" the query's e1 / e2 / e3, i.e. the description prompt's bias.
     """
-    from mechhop.backpatching import placebo_donors  # one donor rule for both controls
-
     donors = dict(donors) if donors is not None else placebo_donors(queries)
     present = set(table["query_id"])
     missing = sorted({d for q, d in donors.items() if q in present and d not in present})
