@@ -51,7 +51,7 @@ from mechhop.matching import DEFAULT_MATCHING, Matching, check_matching, contain
 from mechhop.positions import PositionName, locate, mention_chars, position_name, token_span
 from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
-from mechhop.stats import sign_test, wilson_interval
+from mechhop.stats import beside_placebo, sign_test, wilson_interval
 
 Target = Literal["original", "composition", "second_hop"]
 TARGETS: tuple[Target, ...] = ("original", "composition", "second_hop")
@@ -267,11 +267,7 @@ def rescue_rates(
     rates = _rates(table, groups)
     if placebo is None:
         return rates
-    control = _rates(placebo, groups).rename(
-        columns={"queries": "placebo_queries", "rescued": "placebo_rescued", "rate": "placebo_rate",
-                 "ci_low": "placebo_ci_low", "ci_high": "placebo_ci_high"}
-    )  # fmt: skip
-    return rates.merge(control, on=["group", "position", "target"], how="left")
+    return beside_placebo(rates, _rates(placebo, groups), ["group", "position", "target"], "rescued")
 
 
 def pair_comparison(

@@ -52,7 +52,7 @@ from mechhop.matching import describes as matching_describes
 from mechhop.positions import PositionName, locate, locate_text, position_name
 from mechhop.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.sites import Site
-from mechhop.stats import wilson_interval
+from mechhop.stats import beside_placebo, wilson_interval
 
 Label = Literal["e1", "e2", "e3", "other"]
 LABELS: tuple[Label, ...] = ("e1", "e2", "e3", "other")
@@ -258,11 +258,7 @@ def decoding_rates(
 
     out = rates(table)
     if placebo is not None:
-        control = rates(placebo).rename(
-            columns={"queries": "placebo_queries", "decoded": "placebo_decoded", "rate": "placebo_rate",
-                     "ci_low": "placebo_ci_low", "ci_high": "placebo_ci_high"}
-        )  # fmt: skip
-        out = out.merge(control, on=["group", "source", "label"], how="left")
+        out = beside_placebo(out, rates(placebo), ["group", "source", "label"], "decoded")
     return out
 
 

@@ -78,6 +78,14 @@ def permutation_test_medians(
     return (hits + 1) / (n_perm + 1)
 
 
+def beside_placebo(rates, control, on: Sequence[str], count: str):
+    """``rates`` with ``control``'s (queries, ``count``, rate, interval) merged in as ``placebo_*``
+    columns: the one layout every rate-beside-its-placebo table uses (METHOD.md §9)."""
+    columns = ("queries", count, "rate", "ci_low", "ci_high")
+    renamed = control.rename(columns={c: f"placebo_{c}" for c in columns})
+    return rates.merge(renamed, on=list(on), how="left")
+
+
 def sign_test(greater: int, less: int) -> float:
     """Two-sided exact sign test: p of a split at least this uneven if each side were as likely."""
     n = greater + less
