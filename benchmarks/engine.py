@@ -29,7 +29,7 @@ import torch
 import mechhop
 from mechhop import Patch, Recipe, Site
 from mechhop.data.compose import bundled_queries
-from mechhop.engine import EngineConfig, PatchVariant, run_variants
+from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 
 DESCRIPTION_PROMPT = (
     "Syria: Syria is a country in the Middle East, Leonardo DiCaprio: Leonardo DiCaprio is an American "

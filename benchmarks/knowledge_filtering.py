@@ -20,8 +20,8 @@ from pathlib import Path
 
 import mechhop
 from mechhop.data.compose import bundled_queries
-from mechhop.knowledge import PROMPT_STYLES, evaluate_knowledge, label_changes, reclassify
-from mechhop.matching import MATCHING_MODES
+from mechhop.data.knowledge import PROMPT_STYLES, evaluate_knowledge, label_changes, reclassify
+from mechhop.data.matching import MATCHING_MODES
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ import tempfile
 CHILD = """
 import json, time
 t0 = time.perf_counter()
-import mechhop.models  # torch, transformers, TransformerLens (mechhop itself loads lazily)
+import mechhop.models.loading  # torch, transformers, TransformerLens (mechhop itself loads lazily)
 t1 = time.perf_counter()
 model = mechhop.load_model({name!r}, device="cpu")
 t2 = time.perf_counter()

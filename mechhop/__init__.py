@@ -7,14 +7,25 @@ frozen values (:class:`Recipe` of :class:`Patch`, :class:`KnockOut`,
 """
 
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
 
 # first: tqdm.auto warns on its first import in a notebook without ipywidgets (then uses its text
 # bar anyway); transformers imports it too, so mechhop.progress imports it before, warning silenced
 from mechhop import progress as _progress  # noqa: F401
 
+# Earlier releases had every module at the top (mechhop.backpatching, mechhop.plots, ...); those
+# paths resolve through mechhop/_compat, searched after the package's own folders.
+__path__.append(os.path.join(os.path.dirname(__file__), "_compat"))
+
 if TYPE_CHECKING:
-    from mechhop.apply import applied
+    from mechhop.core.apply import applied
+    from mechhop.core.generation import Generation, RunResult, generate, run
+    from mechhop.core.interventions import KnockOut, Patch, Project, Record, Vector
+    from mechhop.core.recipe import CompiledRecipe, Recipe, compile_recipe
+    from mechhop.core.sites import Site
+    from mechhop.core.tokens import PromptBatch, encode
+    from mechhop.engine.runs import AnalysisResult, load_result
     from mechhop.errors import (
         MechhopError,
         ModelNotFoundError,
@@ -22,9 +33,7 @@ if TYPE_CHECKING:
         RecipeError,
         WeightsPackageMissingError,
     )
-    from mechhop.generation import Generation, RunResult, generate, run
-    from mechhop.interventions import KnockOut, Patch, Project, Record, Vector
-    from mechhop.models import (
+    from mechhop.models.loading import (
         ModelInfo,
         WeightProcessing,
         available_models,
@@ -32,42 +41,38 @@ if TYPE_CHECKING:
         load_model,
         model_info,
     )
-    from mechhop.recipe import CompiledRecipe, Recipe, compile_recipe
-    from mechhop.runs import AnalysisResult, load_result
-    from mechhop.sites import Site
-    from mechhop.tokens import PromptBatch, encode
 
 # Names load on first use (PEP 562), so `import mechhop` and the command line start without torch.
 _EXPORTS = {
-    "applied": "mechhop.apply",
+    "applied": "mechhop.core.apply",
     "MechhopError": "mechhop.errors",
     "ModelNotFoundError": "mechhop.errors",
     "PositionError": "mechhop.errors",
     "RecipeError": "mechhop.errors",
     "WeightsPackageMissingError": "mechhop.errors",
-    "Generation": "mechhop.generation",
-    "RunResult": "mechhop.generation",
-    "generate": "mechhop.generation",
-    "run": "mechhop.generation",
-    "KnockOut": "mechhop.interventions",
-    "Patch": "mechhop.interventions",
-    "Project": "mechhop.interventions",
-    "Record": "mechhop.interventions",
-    "Vector": "mechhop.interventions",
-    "ModelInfo": "mechhop.models",
-    "WeightProcessing": "mechhop.models",
-    "available_models": "mechhop.models",
-    "load_hf_model": "mechhop.models",
-    "load_model": "mechhop.models",
-    "model_info": "mechhop.models",
-    "CompiledRecipe": "mechhop.recipe",
-    "Recipe": "mechhop.recipe",
-    "compile_recipe": "mechhop.recipe",
-    "AnalysisResult": "mechhop.runs",
-    "load_result": "mechhop.runs",
-    "Site": "mechhop.sites",
-    "PromptBatch": "mechhop.tokens",
-    "encode": "mechhop.tokens",
+    "Generation": "mechhop.core.generation",
+    "RunResult": "mechhop.core.generation",
+    "generate": "mechhop.core.generation",
+    "run": "mechhop.core.generation",
+    "KnockOut": "mechhop.core.interventions",
+    "Patch": "mechhop.core.interventions",
+    "Project": "mechhop.core.interventions",
+    "Record": "mechhop.core.interventions",
+    "Vector": "mechhop.core.interventions",
+    "ModelInfo": "mechhop.models.loading",
+    "WeightProcessing": "mechhop.models.loading",
+    "available_models": "mechhop.models.loading",
+    "load_hf_model": "mechhop.models.loading",
+    "load_model": "mechhop.models.loading",
+    "model_info": "mechhop.models.loading",
+    "CompiledRecipe": "mechhop.core.recipe",
+    "Recipe": "mechhop.core.recipe",
+    "compile_recipe": "mechhop.core.recipe",
+    "AnalysisResult": "mechhop.engine.runs",
+    "load_result": "mechhop.engine.runs",
+    "Site": "mechhop.core.sites",
+    "PromptBatch": "mechhop.core.tokens",
+    "encode": "mechhop.core.tokens",
 }
 
 
@@ -86,7 +91,7 @@ def __dir__() -> list[str]:
 
 __version__ = "0.1.0"
 
-# The analyses live in their modules (mechhop.patchscopes, .backpatching, .knockout, .projection,
+# The analyses live in their modules (mechhop.analyses.patchscopes, .backpatching, .knockout, .projection,
 # .stages), each exporting a function of the module's name.
 __all__ = [
     "AnalysisResult",

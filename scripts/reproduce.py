@@ -23,16 +23,16 @@ from pathlib import Path
 import pandas as pd
 
 import mechhop
-from mechhop.backpatching import BackpatchingConfig, backpatching, pair_comparison, rescue_rates
+from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, pair_comparison, rescue_rates
+from mechhop.analyses.knockout import KnockoutConfig, knockout
+from mechhop.analyses.patchscopes import PatchscopesConfig, decoding_rates, patchscopes, placebo_table
+from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
+from mechhop.analyses.stages import inversion_counts, stage_layers, stage_statistics
+from mechhop.apps.pipeline import pick_groups
 from mechhop.data.compose import bundled_queries
-from mechhop.knockout import KnockoutConfig, knockout
-from mechhop.knowledge import knowledge_counts, reclassify, usable_rows
-from mechhop.matching import MATCHING_MODES
-from mechhop.patchscopes import PatchscopesConfig, decoding_rates, patchscopes, placebo_table
-from mechhop.pipeline import pick_groups
-from mechhop.projection import ProjectionConfig, sublayer_projection
-from mechhop.report import build_report
-from mechhop.stages import inversion_counts, stage_layers, stage_statistics
+from mechhop.data.knowledge import knowledge_counts, reclassify, usable_rows
+from mechhop.data.matching import MATCHING_MODES
+from mechhop.present.report import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,8 +87,9 @@ def main() -> None:
     bp = timed("backpatching", lambda: backpatching(model, queries, bp_config, out=out))
     pool = all_queries.subset(usable_rows(table)["id"])  # placebo donors: any usable query
     placebo_config = BackpatchingConfig(matching=args.matching, source="placebo")
-    placebo = timed("backpatching_placebo",
-                    lambda: backpatching(model, queries, placebo_config, out=out, donor_pool=pool))
+    placebo = timed(
+        "backpatching_placebo", lambda: backpatching(model, queries, placebo_config, out=out, donor_pool=pool)
+    )
     targets = tuple(range(0, n, args.tgt_stride))
     ps_config = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=targets, matching=args.matching)
     ps = timed("patchscopes", lambda: patchscopes(model, queries, ps_config, out=out))

@@ -8,7 +8,12 @@ from transformer_lens import HookedTransformer, HookedTransformerConfig
 
 TINY_CONFIGS = {
     # GPT-2 style: LayerNorm, learned absolute positions, one KV head per query head.
-    "ln-absolute-mha": dict(normalization_type="LN", positional_embedding_type="standard", act_fn="gelu"),
+    "ln-absolute-mha": dict(
+        normalization_type="LN",
+        positional_embedding_type="standard",
+        act_fn="gelu",
+        original_architecture="GPT2LMHeadModel",
+    ),
     # Llama style: RMSNorm, rotary, grouped-query attention (4 query heads, 2 KV heads).
     "rms-rotary-gqa": dict(
         normalization_type="RMS",
@@ -17,11 +22,39 @@ TINY_CONFIGS = {
         n_key_value_heads=2,
         act_fn="silu",
         gated_mlp=True,
+        original_architecture="LlamaForCausalLM",
+    ),
+}
+# The other architectures the engine's fast path runs (tests/test_fast_decode.py).
+FAMILY_CONFIGS = {
+    **TINY_CONFIGS,
+    # Qwen2 style: the Llama block with biases on Q, K and V (set non-zero by the test).
+    "qwen2-like": {**TINY_CONFIGS["rms-rotary-gqa"], "original_architecture": "Qwen2ForCausalLM"},
+    # Gemma 3 style: qk-norm, sliding-window layers with their own rotary base, norms before and
+    # after each sublayer, attention and output soft-capping.
+    "gemma3-like": dict(
+        normalization_type="RMS",
+        positional_embedding_type="rotary",
+        rotary_dim=8,
+        n_key_value_heads=2,
+        act_fn="gelu_pytorch_tanh",
+        gated_mlp=True,
+        use_qk_norm=True,
+        use_normalization_before_and_after=True,
+        use_local_attn=True,
+        attn_types=["local", "global", "local", "global"],
+        window_size=3,
+        rotary_base=1_000_000,
+        rotary_base_local=10_000,
+        attn_scores_soft_cap=5.0,
+        output_logits_soft_cap=3.0,
+        original_architecture="Gemma3ForCausalLM",
     ),
 }
 
 
 def make_tiny(kind: str, seed: int = 0) -> HookedTransformer:
+    """A tiny random model of one of ``FAMILY_CONFIGS``."""
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
         n_layers=4,
@@ -35,7 +68,7 @@ def make_tiny(kind: str, seed: int = 0) -> HookedTransformer:
         seed=seed,
         default_prepend_bos=False,
         device="cpu",
-        **TINY_CONFIGS[kind],
+        **FAMILY_CONFIGS[kind],
     )
     return HookedTransformer(cfg).eval()
 

@@ -8,10 +8,10 @@ import pytest
 
 import mechhop
 from mechhop import Patch, Recipe, Site
-from mechhop.backpatching import BackpatchingConfig, backpatching, target_prompt
+from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, target_prompt
+from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes, relabel
 from mechhop.data.compose import bundled_queries
-from mechhop.patchscopes import PatchscopesConfig, patchscopes, relabel
-from mechhop.positions import head_word, locate
+from mechhop.data.positions import head_word, locate
 
 pytestmark = pytest.mark.real
 

@@ -15,21 +15,17 @@ import pandas as pd
 import pytest
 
 import mechhop
-import mechhop.backpatching
+import mechhop.analyses.backpatching.run
 from mechhop import Patch, PositionError, Recipe, RecipeError, Site
-from mechhop.backpatching import (
+from mechhop.analyses.backpatching import (
     BackpatchingConfig,
     backpatching,
     oracle,
     rescue_rates,
     resucceed,
     target_prompt,
-    wilson_interval,
 )
-from mechhop.data.schema import TwoHopDataset
-from mechhop.errors import MechhopError
-from mechhop.layers import resolve_pairs
-from mechhop.patchscopes import (
+from mechhop.analyses.patchscopes import (
     PatchscopesConfig,
     classify_description,
     decoded_layers,
@@ -38,9 +34,13 @@ from mechhop.patchscopes import (
     patchscopes,
     relabel,
 )
-from mechhop.positions import head_word, locate, position_name
-from mechhop.runs import load_result
-from mechhop.stages import stage_layers, stage_summary
+from mechhop.analyses.stages import stage_layers, stage_summary
+from mechhop.analyses.stats import wilson_interval
+from mechhop.core.layers import resolve_pairs
+from mechhop.data.positions import head_word, locate, position_name
+from mechhop.data.schema import TwoHopDataset
+from mechhop.engine.runs import load_result
+from mechhop.errors import MechhopError
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -279,7 +279,7 @@ def test_a_finished_run_is_not_recomputed(lm, tmp_path, monkeypatch):
     config = BackpatchingConfig(src_layers=(3,))
     first = backpatching(lm, tiny_queries(), config, out=tmp_path, progress=False)
     calls = []
-    monkeypatch.setattr("mechhop.backpatching.run_variants", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr("mechhop.analyses.backpatching.run.run_variants", lambda *a, **k: calls.append(1))
     # a memory budget changes speed, not results: the same stored run
     faster = dataclasses.replace(config, memory_budget_gb=0.5)
     again = backpatching(lm, tiny_queries(), faster, out=tmp_path, progress=False)
@@ -310,7 +310,7 @@ def test_a_folder_shared_by_two_query_sets_returns_only_the_queries_asked_for(lm
 CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-import mechhop.backpatching as bp
+import mechhop.analyses.backpatching.run as bp
 from mechhop.data.schema import TwoHopDataset
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 import dataclasses
@@ -344,16 +344,16 @@ def test_kill_9_resumes_without_losing_or_redoing_units(lm, tmp_path, monkeypatc
     queries = TwoHopDataset(dataclasses.replace(base[i % 3], id=f"u{i:02d}") for i in range(12))
     config = BackpatchingConfig(src_layers=(3,))
     assert load_result(next(out.iterdir())).table["query_id"].nunique() == len(finished)
-    real, calls = mechhop.backpatching.run_variants, []
+    real, calls = mechhop.analyses.backpatching.run.run_variants, []
 
     def counting(model, variants, engine_config):
         calls.append(len(variants))
         return real(model, variants, engine_config)
 
-    monkeypatch.setattr("mechhop.backpatching.run_variants", counting)
+    monkeypatch.setattr("mechhop.analyses.backpatching.run.run_variants", counting)
     resumed = backpatching(lm, queries, config, out=out, progress=False, queries_per_call=1)
     assert len(calls) == 12 - len(finished)  # only what the killed run had not stored
-    monkeypatch.setattr("mechhop.backpatching.run_variants", real)
+    monkeypatch.setattr("mechhop.analyses.backpatching.run.run_variants", real)
     fresh = backpatching(lm, queries, config, progress=False)
     pd.testing.assert_frame_equal(resumed.table, fresh.table)
     assert resumed.table.duplicated(["query_id", "position", "target", "src_layer", "tgt_layer"]).sum() == 0
@@ -364,7 +364,7 @@ def test_progress_counts_generations_within_an_engine_call(lm, capsys, monkeypat
     base = tiny_queries()
     queries = TwoHopDataset(dataclasses.replace(base[i % 3], id=f"p{i}") for i in range(4))
     moves: list[int] = []
-    real = mechhop.backpatching.run_variants
+    real = mechhop.analyses.backpatching.run.run_variants
 
     def spy(model, variants, engine):
         def advance(n):
@@ -373,7 +373,7 @@ def test_progress_counts_generations_within_an_engine_call(lm, capsys, monkeypat
 
         return real(model, variants, dataclasses.replace(engine, max_batch=2, on_progress=advance))
 
-    monkeypatch.setattr(mechhop.backpatching, "run_variants", spy)
+    monkeypatch.setattr(mechhop.analyses.backpatching.run, "run_variants", spy)
     config = BackpatchingConfig(src_layers=(3,))
     result = backpatching(lm, queries, config, progress=True, queries_per_call=4)
     total = len(result.table)

@@ -7,9 +7,9 @@ import torch
 
 import mechhop
 from mechhop import KnockOut, Patch, PositionError, Project, Recipe, RecipeError, Record, Site
-from mechhop.apply import applied, assert_no_hooks
-from mechhop.backend import as_backend
-from mechhop.tokens import encode
+from mechhop.core.apply import applied, assert_no_hooks
+from mechhop.core.backend import as_backend
+from mechhop.core.tokens import encode
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1]]
 
@@ -149,7 +149,7 @@ def test_hooks_never_leak(tiny):
 
 
 def test_pretransposed_weights_give_bit_identical_outputs(tiny):
-    from mechhop.backend import pretranspose_weights
+    from mechhop.models.hooked import pretranspose_weights
     from tests.conftest import make_tiny
 
     model = make_tiny("rms-rotary-gqa" if tiny.cfg.gated_mlp else "ln-absolute-mha")

@@ -7,9 +7,9 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from mechhop.backpatching import BackpatchingConfig, backpatching
-from mechhop.cli import app
-from mechhop.patchscopes import PatchscopesConfig, patchscopes
+from mechhop.analyses.backpatching import BackpatchingConfig, backpatching
+from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
+from mechhop.apps.cli import app
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 runner = CliRunner()
@@ -86,14 +86,14 @@ def test_data_info_reports_bad_rows_in_one_line(tmp_path):
 
 def test_run_options_are_checked_before_any_model_loads():
     cases = [
-        (["run", "backpatching", "--ids", "q1", "--window", "3"], "--window does not apply to backpatching"),
+        (["run", "backpatching", "--ids", "q1", "--window", "3"], "No such option: --window"),
         (["run", "patchscopes", "--ids", "q1", "--src-layers", "1:x"], "--src-layers '1:x'"),
         (["run", "knockout"], "Choose queries with --ids"),
         (["run", "projection", "--ids", "nope"], "Query ids not in 'bundled': ['nope']"),
         (["run", "knockout", "--ids", "q760518cdfd", "--keys", "e9"], "'e9'"),
         (
             ["run", "patchscopes", "--ids", "q760518cdfd", "--decoding", "gredy"],
-            "decoding must be 'greedy' or",
+            "'gredy' is not one of greedy, sample",
         ),
         (["run", "backpatching", "--ids", "q760518cdfd", "--src-layers", "20:10"], "gives no value"),
         (["run", "projection", "--ids", "q760518cdfd", "--group", "correct"], "with --ids they do nothing"),
@@ -128,7 +128,7 @@ def _knowledge(tmp_path):
 
 
 def test_queries_are_picked_from_a_knowledge_table(tmp_path):
-    from mechhop.cli import _chosen
+    from mechhop.apps.cli import _chosen
 
     path = _knowledge(tmp_path)
     chosen, groups, table = _chosen(None, path, "incorrect", None, 0, "bundled")
@@ -143,7 +143,7 @@ def test_queries_are_picked_from_a_knowledge_table(tmp_path):
 
 @pytest.mark.real
 def test_run_with_options_on_smollm2_shows_progress_and_writes_a_report(tmp_path):
-    from mechhop.runs import load_result
+    from mechhop.engine.runs import load_result
 
     args = ["run", "backpatching", "--knowledge", str(_knowledge(tmp_path)), "--group", "incorrect",
             "--positions", "last", "--src-layers", "25", "--tgt-layers", "10,12", "--out", str(tmp_path),
@@ -189,19 +189,22 @@ def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path
     ("args", "message"),
     [
         (["data", "build", "x.csv", "--r2-form", "sideways"], "--r2-form must be one of before, after"),
-        (["run", "backpatching", "--ids", "q1", "--matching", "exact"], "--matching: Unknown answer"),
-        (["run", "knockout", "--ids", "q1", "--source", "placebo"], "--source does not apply to knockout"),
-        (["run", "backpatching", "--ids", "q1", "--source", "other"], "Unknown back-patching source 'other'"),
+        (
+            ["run", "backpatching", "--ids", "q1", "--matching", "exact"],
+            "--matching: 'exact' is not one of word",
+        ),
+        (["run", "knockout", "--ids", "q1", "--source", "placebo"], "No such option: --source"),
+        (["run", "backpatching", "--ids", "q1", "--source", "other"], "'other' is not one of query, placebo"),
         (["evaluate", "-o", "k.parquet", "--matching", "Word"], "--matching: Unknown answer matching 'Word'"),
     ],
 )
 def test_new_options_are_checked_before_the_model_loads(args, message, monkeypatch):
-    import mechhop.cli
+    import mechhop.apps.cli
 
     def no_model(name):
         raise AssertionError("the model must not load for a bad option")
 
-    monkeypatch.setattr(mechhop.cli, "_model", no_model)
+    monkeypatch.setattr(mechhop.apps.cli, "_model", no_model)
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output

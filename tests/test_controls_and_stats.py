@@ -8,18 +8,29 @@ import pytest
 
 import mechhop
 from mechhop import Patch, Recipe, Site
-from mechhop.backpatching import (
+from mechhop.analyses.backpatching import (
     BackpatchingConfig,
     backpatching,
     pair_comparison,
     placebo_donors,
     rescue_rates,
 )
+from mechhop.analyses.patchscopes import (
+    PatchscopesConfig,
+    decoding_rates,
+    patchscopes,
+    placebo_table,
+    relabel,
+)
+from mechhop.analyses.stages import inversion_counts, stage_statistics
+from mechhop.analyses.stats import (
+    bootstrap_median_interval,
+    permutation_test_medians,
+    sign_test,
+    wilson_interval,
+)
+from mechhop.data.positions import locate
 from mechhop.errors import MechhopError
-from mechhop.patchscopes import PatchscopesConfig, decoding_rates, patchscopes, placebo_table, relabel
-from mechhop.positions import locate
-from mechhop.stages import inversion_counts, stage_statistics
-from mechhop.stats import bootstrap_median_interval, permutation_test_medians, sign_test, wilson_interval
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 

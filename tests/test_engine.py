@@ -7,9 +7,9 @@ import torch
 
 import mechhop
 from mechhop import Patch, Recipe, RecipeError, Site
-from mechhop.backend import as_backend
-from mechhop.engine import EngineConfig, PatchVariant, plan_batches, run_variants
-from mechhop.fast_decode import unsupported_reason
+from mechhop.core.backend import as_backend
+from mechhop.engine.sweep import EngineConfig, PatchVariant, plan_batches, run_variants
+from mechhop.models.fast_decode import unsupported_reason
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1], [3, 3, 9, 12, 40, 2, 1, 7]]
 OTHER = [7, 7, 7, 1, 2]

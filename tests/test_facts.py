@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import difflib
+import importlib.util
 import json
 import re
 from collections import Counter, defaultdict
@@ -113,3 +115,26 @@ def test_known_examples(rows):
     assert facts[("Japan", "currency")] == "Japanese yen"
     assert facts[("France", "capital")] == "Paris"
     assert facts[("Bohemian Rhapsody", "performer")] == "Queen"
+
+
+def test_rebuild_is_byte_identical():
+    """scripts/build_facts.py on data/facts/*.tsv gives exactly the committed facts.csv (no packages)."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_facts.py"
+    spec = importlib.util.spec_from_file_location("build_facts", script)
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    text, _, _ = builder.build()
+    committed = builder.OUT.read_bytes()
+    if text.encode("utf-8") != committed:
+        diff = difflib.unified_diff(
+            committed.decode("utf-8").splitlines(),
+            text.splitlines(),
+            "facts.csv",
+            "rebuilt",
+            n=0,
+            lineterm="",
+        )
+        pytest.fail(
+            "facts.csv is not what the tables give; run scripts/build_facts.py\n" + "\n".join(list(diff)[:30])
+        )

@@ -11,8 +11,7 @@ from transformer_lens import HookedTransformer, HookedTransformerConfig
 
 import mechhop
 from mechhop import KnockOut, MechhopError, Recipe, Record, Site
-from mechhop.data.schema import TwoHopDataset, TwoHopQuery
-from mechhop.knockout import (
+from mechhop.analyses.knockout import (
     TABLE_COLUMNS,
     KnockoutConfig,
     blocks_an_edge,
@@ -23,11 +22,12 @@ from mechhop.knockout import (
     summarize_knockout,
     window_layers,
 )
-from mechhop.knowledge import answer_matches
+from mechhop.data.knowledge import answer_matches
+from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from tests.conftest import TINY_CONFIGS
 
-# `mechhop.knockout` may be re-exported as the function; the module itself, for monkeypatching.
-KO = importlib.import_module("mechhop.knockout")
+# `mechhop.analyses.knockout` may be re-exported as the function; the module itself, for monkeypatching.
+KO = importlib.import_module("mechhop.analyses.knockout.run")
 PROMPT = [5, 9, 11, 3, 7, 2]
 
 QUERIES = TwoHopDataset(
@@ -51,7 +51,7 @@ def tiny_tok(request) -> HookedTransformer:
     """A tiny random model with SmolLM2's tokenizer (with / without a prepended BOS)."""
     from transformers import AutoTokenizer
 
-    from mechhop.models import embedded_hf_folder
+    from mechhop.models.loading import embedded_hf_folder
 
     try:
         folder = embedded_hf_folder("smollm2-135m")

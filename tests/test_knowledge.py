@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import mechhop
-from mechhop import knowledge
+from mechhop.data import knowledge
+from mechhop.data.knowledge import answer_matches, classify, evaluate_knowledge, label_changes, reclassify
 from mechhop.data.schema import TwoHopDataset
-from mechhop.knowledge import answer_matches, classify, evaluate_knowledge, label_changes, reclassify
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mechhop.data.matching import check_matching, contains_answer, describes
 from mechhop.errors import MechhopError
-from mechhop.matching import check_matching, contains_answer, describes
 
 US = ("United States", "US", "USA")
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import mechhop
-from mechhop import models
+from mechhop.models import loading as models
 
 
 def test_unknown_name_lists_valid_ones_and_suggests():
@@ -67,7 +67,8 @@ def test_failed_conversion_leaves_no_half_written_entry(tmp_path, monkeypatch):
 
 
 def test_transformer_lens_names_go_through_from_pretrained_with_our_settings(monkeypatch):
-    from transformer_lens import HookedTransformer
+    import torch
+    from transformer_lens import HookedTransformer, loading_from_pretrained
 
     from tests.conftest import make_tiny
 
@@ -77,10 +78,16 @@ def test_transformer_lens_names_go_through_from_pretrained_with_our_settings(mon
         seen.update(kwargs, name=name)
         return make_tiny("ln-absolute-mha")
 
+    def fake_config(name, **kwargs):  # the memory check reads the config before the weights
+        seen.update(config_name=name, config_dtype=kwargs.get("dtype"))
+        return make_tiny("ln-absolute-mha").cfg
+
     monkeypatch.setattr(HookedTransformer, "from_pretrained", fake_from_pretrained)
+    monkeypatch.setattr(loading_from_pretrained, "get_pretrained_model_config", fake_config)
     processing = mechhop.WeightProcessing(center_unembed=False)
     model = mechhop.load_model("GPT2", device="cpu", processing=processing, prepend_bos=True)
-    assert seen["name"] == "gpt2"  # aliases resolve to the official name
+    assert seen["name"] == seen["config_name"] == "gpt2"  # aliases resolve to the official name
+    assert seen["config_dtype"] == torch.float32
     assert seen["center_unembed"] is False and seen["fold_ln"] is True
     assert seen["default_prepend_bos"] is True and seen["default_padding_side"] == "left"
     info = mechhop.model_info(model)

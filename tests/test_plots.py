@@ -9,12 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from mechhop import plots
+from mechhop.analyses.knockout import summarize_knockout
+from mechhop.analyses.patchscopes import grid
+from mechhop.analyses.projection import summarize_projection
+from mechhop.analyses.stages import STAGES
 from mechhop.errors import MechhopError
-from mechhop.knockout import summarize_knockout
-from mechhop.patchscopes import grid
-from mechhop.projection import summarize_projection
-from mechhop.stages import STAGES
+from mechhop.present import plots
 
 GROUPS = {"a": "correct", "b": "incorrect", "c": "incorrect"}
 

@@ -9,11 +9,9 @@ from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers
 from transformers import PreTrainedTokenizerFast
 
 import mechhop
-import mechhop.projection as projection
+import mechhop.analyses.projection.run as projection
 from mechhop import MechhopError, Project, Recipe, Record, Site
-from mechhop.apply import assert_no_hooks
-from mechhop.data.schema import TwoHopQuery
-from mechhop.projection import (
+from mechhop.analyses.projection import (
     TABLE_COLUMNS,
     ProjectionConfig,
     first_token_candidates,
@@ -23,7 +21,9 @@ from mechhop.projection import (
     sublayer_projection,
     summarize_projection,
 )
-from mechhop.runs import load_result
+from mechhop.core.apply import assert_no_hooks
+from mechhop.data.schema import TwoHopQuery
+from mechhop.engine.runs import load_result
 from tests.conftest import TINY_CONFIGS, make_tiny
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1, 30]]

@@ -9,8 +9,8 @@ import torch
 
 import mechhop
 from mechhop import KnockOut, Patch, Recipe, Record, Site
-from mechhop.apply import assert_no_hooks
-from mechhop.models import embedded_hf_folder
+from mechhop.core.apply import assert_no_hooks
+from mechhop.models.loading import embedded_hf_folder
 
 pytestmark = pytest.mark.real
 
@@ -102,7 +102,7 @@ def test_corrupt_weight_cache_is_rebuilt(tmp_path, monkeypatch):
     # a private cache holding a copy of the converted folder, so the shared cache is untouched
     source = embedded_hf_folder("smollm2-135m")
     monkeypatch.setenv("MECHHOP_CACHE_DIR", str(tmp_path))
-    target = embedded_hf_folder.__globals__["_entry_dir"](mechhop.models.EMBEDDED["smollm2-135m"])
+    target = embedded_hf_folder.__globals__["_entry_dir"](mechhop.models.loading.EMBEDDED["smollm2-135m"])
     shutil.copytree(source, target / "hf")
     first = mechhop.load_model("smollm2-135m", device="cpu")
     weights = next(target.glob("tl-*/weights.safetensors"))

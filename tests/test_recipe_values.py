@@ -19,8 +19,8 @@ from mechhop import (
     Site,
     Vector,
 )
-from mechhop.backend import ModelSpec
-from mechhop.recipe import compile_recipe
+from mechhop.core.backend import ModelSpec
+from mechhop.core.recipe import compile_recipe
 
 SPEC = ModelSpec(
     n_layers=4,

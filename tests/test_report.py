@@ -11,15 +11,15 @@ import pandas as pd
 import plotly
 import pytest
 
-from mechhop.backpatching import BackpatchingConfig, backpatching, rescue_rates
+from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, rescue_rates
+from mechhop.analyses.knockout import KnockoutConfig, knockout
+from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
+from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
+from mechhop.analyses.stages import stage_layers, stage_statistics
 from mechhop.data.schema import TwoHopDataset
+from mechhop.engine.runs import AnalysisResult
 from mechhop.errors import MechhopError
-from mechhop.knockout import KnockoutConfig, knockout
-from mechhop.patchscopes import PatchscopesConfig, patchscopes
-from mechhop.projection import ProjectionConfig, sublayer_projection
-from mechhop.report import SECTIONS, build_report, report_from_runs
-from mechhop.runs import AnalysisResult
-from mechhop.stages import stage_layers, stage_statistics
+from mechhop.present.report import SECTIONS, build_report, report_from_runs
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 GROUPS = {"q0": "correct", "q1": "incorrect", "q2": "incorrect"}

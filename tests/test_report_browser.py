@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mechhop.report import build_report
+from mechhop.present.report import build_report
 from tests.test_report import FIGURES, GROUPS, KNOWLEDGE, run_tiny_analyses
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,7 +115,7 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
     """`mechhop demo` (small settings) on SmolLM2, then its report in the browser; screenshot kept."""
     from typer.testing import CliRunner
 
-    from mechhop.cli import app
+    from mechhop.apps.cli import app
 
     out = tmp_path / "demo"
     result = CliRunner().invoke(app, ["demo", "--evaluate", "300", "--per-group", "1", "--out", str(out)])

@@ -454,7 +454,7 @@ def test_command_line_entry(endpoint: FakeEndpoint, tmp_path: Path, capsys: pyte
 def test_the_command_line_builds_the_dataset_and_fails_in_one_line(endpoint: FakeEndpoint, tmp_path: Path):
     from typer.testing import CliRunner
 
-    from mechhop.cli import app
+    from mechhop.apps.cli import app
 
     out = tmp_path / "two_hop.csv"
     args = ["data", "wikidata", str(out), "--endpoint", endpoint.url, "--relations", ",".join(PIDS),

@@ -13,8 +13,8 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 from transformer_lens import HookedTransformer, HookedTransformerConfig
 from transformers import PreTrainedTokenizerFast
 
+from mechhop.analyses.patchscopes import TARGET_PROMPTS
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
-from mechhop.patchscopes import TARGET_PROMPTS
 
 SPECIAL = ["<pad>", "<eos>", "<unk>"]
 
@@ -63,7 +63,7 @@ def _words() -> list[str]:
 
 
 def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0) -> HookedTransformer:
-    from tests.conftest import TINY_CONFIGS
+    from tests.conftest import FAMILY_CONFIGS
 
     vocab = {w: i for i, w in enumerate(SPECIAL + _words())}
     backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
@@ -75,6 +75,6 @@ def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0) -> HookedTransform
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
         n_layers=4, d_model=32, d_head=8, n_heads=4, d_mlp=64, d_vocab=len(vocab), n_ctx=64,
-        init_weights=True, seed=seed, default_prepend_bos=False, device="cpu", **TINY_CONFIGS[kind],
+        init_weights=True, seed=seed, default_prepend_bos=False, device="cpu", **FAMILY_CONFIGS[kind],
     )  # fmt: skip
     return HookedTransformer(cfg, tokenizer=tokenizer, default_padding_side="left").eval()

@@ -53,9 +53,7 @@ class Relation:
             if form == "after" and not template:
                 continue
             if template.count("{}") != 1:
-                raise MechhopError(
-                    f"Relation {self.name!r}: template {template!r} needs exactly one '{{}}'."
-                )
+                raise MechhopError(f"Relation {self.name!r}: template {template!r} needs exactly one '{{}}'.")
             if template_form(template) != form:
                 raise MechhopError(
                     f"Relation {self.name!r}: the {form}-entity template {template!r} has its slot in the "

@@ -128,6 +128,15 @@ class TwoHopQuery:
     e3_popularity: float | None = None
     source_prompt: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("r1_template", "r2_template"):
+            template = getattr(self, name)
+            if not isinstance(template, str) or template.count("{}") != 1:
+                raise DatasetError(
+                    f"Query {self.id}: {name} {template!r} must contain exactly one '{{}}' slot where the "
+                    "entity goes, e.g. 'the spouse of {}'."
+                )
+
     # -- prompts ----------------------------------------------------------------------
     def prompt_text(self, name: PromptName, style: PromptStyle = PAPER_STYLE) -> str:
         r1, r2 = self.r1_template, self.r2_template
@@ -304,6 +313,20 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
         if not path.is_file():
             raise DatasetError(f"Dataset file {str(path)!r} does not exist.")
         suffix = path.suffix.lower()
+        if path.stat().st_size == 0:
+            raise DatasetError(
+                f"Dataset file {str(path)!r} is empty; write queries with `mechhop data build`."
+            )
+        if suffix in (".csv", ".jsonl", ".ndjson"):
+            head = path.open("rb").read(4096)
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                if exc.start < len(head) - 4:  # not just a character cut at the 4 KB boundary
+                    raise DatasetError(
+                        f"Dataset file {str(path)!r} is not UTF-8 text (byte {exc.start}); is it a "
+                        f"{suffix} file? Use .csv, .jsonl or .parquet with the query columns."
+                    ) from None
         try:
             if suffix == ".csv":
                 frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -319,7 +342,17 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
         except (ValueError, OSError) as exc:
             if isinstance(exc, DatasetError):
                 raise
-            raise DatasetError(f"Could not read {str(path)!r}: {exc}") from exc
+            what = {".jsonl": "one JSON object per line", ".ndjson": "one JSON object per line",
+                    ".csv": "comma-separated with a header row"}.get(suffix, "a Parquet table")  # fmt: skip
+            raise DatasetError(
+                f"Could not read {str(path)!r} as {suffix} ({what}): {str(exc).splitlines()[0]}"
+            ) from None
+        if frame.empty:
+            columns = ", ".join(map(str, frame.columns)) or "none"
+            raise DatasetError(
+                f"Dataset file {str(path)!r} has no rows (columns: {columns}); add queries, e.g. with "
+                "`mechhop data build`."
+            )
         return cls.from_frame(frame, source=str(path))
 
     def write(self, path: str | os.PathLike[str]) -> Path:

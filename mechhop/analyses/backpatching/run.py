@@ -1,0 +1,98 @@
+"""The model part of back-patching: computing its table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+from transformer_lens import HookedTransformer
+
+from mechhop.analyses.backpatching.config import BackpatchingConfig, Target
+from mechhop.analyses.backpatching.tables import placebo_donors, resucceed
+from mechhop.core.backend import as_backend
+from mechhop.core.layers import resolve_pairs
+from mechhop.core.sites import Site
+from mechhop.data.positions import locate, mention_chars, token_span
+from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
+from mechhop.engine.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
+from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
+from mechhop.errors import MechhopError
+
+
+def target_prompt(model: HookedTransformer, query: TwoHopQuery, target: Target) -> tuple[str, int | None]:
+    """The prompt a target names and the token to patch there (None: the source position itself)."""
+    if target == "original":
+        return query.two_hop_prompt, None
+    if target == "composition":
+        prompt, chars = mention_chars(query)
+        start, stop = chars["e1"]
+        text = prompt[:start] + "x" + prompt[stop:]
+    else:
+        text = query.filled(query.r2_template, "x")
+        start = len(PAPER_STYLE.prefix) + query.r2_template.index("{}")
+    offsets = as_backend(model).char_spans(text, None)
+    return text, token_span(offsets, start, start + 1, "x", text, query.id)[1]
+
+
+def backpatching(
+    model: HookedTransformer,
+    queries: TwoHopDataset | Sequence[TwoHopQuery],
+    config: BackpatchingConfig | None = None,
+    out: str | Path | None = None,
+    progress: bool = True,
+    queries_per_call: int | None = None,
+    donor_pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
+) -> AnalysisResult:
+    """Back-patched greedy generations of ``queries``; one row per (query, position, target, pair).
+
+    Columns: ``query_id, donor_id, position, target, src_layer, tgt_layer, generation, success``
+    (``donor_id``: the query whose state was patched in; the query itself unless
+    ``source="placebo"``, drawn from ``donor_pool``, by default ``queries`` themselves). With
+    ``out``, finished queries are stored as they complete and a rerun resumes;
+    ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
+    """
+    config = config or BackpatchingConfig()
+    queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
+    if not len(queries):
+        raise MechhopError("backpatching needs at least one query.")
+    pairs = resolve_pairs(config.pairs, config.src_layers, config.tgt_layers, model.cfg.n_layers, "backward")
+    pool = list(queries if donor_pool is None else donor_pool)
+    donors = placebo_donors(queries, config.placebo_seed, pool) if config.source == "placebo" else {}
+    by_id = {q.id: q for q in [*pool, *queries]}
+    store = RunStore(out, "backpatching", config, model)
+    store.save_queries(queries)
+    engine = EngineConfig(
+        max_new_tokens=config.max_new_tokens, memory_budget_gb=config.memory_budget_gb, progress=False
+    )
+
+    def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
+        variants, keys = [], []
+        for q in chunk:
+            donor = by_id[donors[q.id]] if donors else q
+            pos, source_pos = locate(model, q), locate(model, donor)
+            for target in config.targets:
+                prompt, at = target_prompt(model, q, target)
+                for position in config.positions:
+                    for ls, lt in pairs:
+                        variants.append(
+                            PatchVariant(prompt, Site("resid_post", lt, pos[position] if at is None else at),
+                                         Site("resid_post", ls, source_pos[position]), donor.two_hop_prompt)
+                        )  # fmt: skip
+                        keys.append((q.id, donor.id, position, target, ls, lt))
+        result = run_variants(model, variants, replace(engine, on_progress=advance))
+        columns = ["query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"]
+        rows = pd.DataFrame(keys, columns=columns)
+        rows["generation"] = list(result.texts)
+        rows["success"] = resucceed(rows, TwoHopDataset(chunk), config.matching)
+        return split_by_query(rows, chunk)
+
+    per_query = len(config.targets) * len(config.positions) * len(pairs)
+    desc = "back-patching" + (" (placebo)" if donors else "")
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc)
+    return store.finish(
+        queries,
+        ["query_id", "position", "target", "src_layer", "tgt_layer"],
+        relabel=lambda table, known: table.assign(success=resucceed(table, known, config.matching)),
+    )

@@ -1,0 +1,74 @@
+"""Attention knockout: where does information flow? (Biran et al., 2024, §5 of METHOD.md)
+
+Attention knockout (Geva et al., 2023, as used in "Hopping Too Late") asks
+whether some position reads a mention around layer ``l``: block the attention
+edges from the *query* positions (the last token, every token, or the last
+token of e1 / r1) to the *key* positions (the last token of the e1 / e2 / r1 /
+r2 mention, or its whole span) in every head of layers ``l-k .. l+k`` (clipped
+to the model), by setting their pre-softmax scores to -inf so each row
+renormalises over the other keys; then generate 10 greedy tokens. The
+knockout *matters* at ``l`` unless the answer was correct and stays correct,
+or the generation does not change. Sweeping ``l`` shows when, e.g., the last
+position reads e1 (the paper's "information propagation" stage).
+
+    >>> result = knockout(model, usable, KnockoutConfig(keys=("e1", "r1", "r2")), out="runs")
+    >>> summarize_knockout(result.table, groups)   # share of queries where it matters, per layer
+
+The second-hop prompt ("the spouse of John Lennon is") has e2 and r2 mentions
+instead (``KnockoutConfig(prompt="second_hop", keys=("e2", "r2"))``).
+"""
+
+from mechhop.analyses.knockout.config import (
+    PROMPT_KEYS,
+    PROMPT_QUERY_SETS,
+    SPAN_MODES,
+    TABLE_COLUMNS,
+    KeyName,
+    KnockoutConfig,
+    KnockoutPrompt,
+    QuerySet,
+    SpanMode,
+)
+from mechhop.analyses.knockout.tables import (
+    knockout_matters,
+    recorrect,
+    summarize_knockout,
+)
+from mechhop.core.lazy import lazy_attributes
+
+# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
+# the report, plots and command-line checks built on them) work without them.
+_RUN = (
+    "window_layers",
+    "knockout_recipe",
+    "blocks_an_edge",
+    "knockout_positions",
+    "query_positions",
+    "key_positions",
+    "knockout",
+)
+
+__getattr__ = lazy_attributes(__name__, "mechhop.analyses.knockout.run", _RUN)
+
+
+__all__ = [
+    "PROMPT_KEYS",
+    "PROMPT_QUERY_SETS",
+    "SPAN_MODES",
+    "TABLE_COLUMNS",
+    "KeyName",
+    "KnockoutConfig",
+    "KnockoutPrompt",
+    "QuerySet",
+    "SpanMode",
+    "blocks_an_edge",
+    "key_positions",
+    "knockout",
+    "knockout_matters",
+    "knockout_positions",
+    "knockout_recipe",
+    "query_positions",
+    "recorrect",
+    "summarize_knockout",
+    "window_layers",
+]

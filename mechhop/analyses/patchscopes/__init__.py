@@ -1,0 +1,73 @@
+"""Patchscopes entity description: which entity does a hidden state encode?
+
+Biran et al. (2024, §3; Ghandeharioun et al., 2024) read a hidden state by
+patching it into a prompt that asks for a description. The residual stream at
+the output of block ``ls`` at ``t1`` (last token of e1, position ``"e1"``) or
+``t2`` (the last token, ``"last"``) of the two-hop prompt replaces the residual
+stream at the output of block ``lt`` at the final "x" of::
+
+    Syria: Syria is a country in the Middle East, Leonardo DiCaprio: Leonardo
+    DiCaprio is an American actor, Samsung: Samsung is a South Korean
+    multinational corporation, x
+
+and the model continues for 10 tokens (paper setting: sampled, three seeds).
+A continuation *describes* e1, e2 or e3 (checked in that order) when it holds
+``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` for an answer
+string ``a`` of the entity, case-insensitively (METHOD.md §3;
+:func:`mechhop.data.matching.describes`). All ``(ls, lt)`` pairs form a layer x layer
+grid; "e2 is decoded from t1 at layer l" when some target layer (and seed)
+gives e2 from source layer l. Every generation runs through the sweep engine.
+
+The description prompt's own examples (a country, a person, a company) favour
+some answers whatever the state holds. The placebo (METHOD.md §9) measures
+that bias: :func:`placebo_table` labels each query's grid with the generations
+of an unrelated query's state. The target prompt is the same for every
+query, so those generations are already in the table: the placebo costs no
+model call. :func:`decoding_rates` puts real and placebo decoding side by side.
+
+    >>> result = patchscopes(model, queries, PatchscopesConfig(decoding="greedy", seeds=(0,)))
+    >>> grid(result.table, "e2", source="e1")      # share per (src_layer, tgt_layer)
+    >>> control = placebo_table(result.table, result.queries)
+    >>> decoding_rates(result.table, groups, placebo=control)
+"""
+
+from mechhop.analyses.patchscopes.config import (
+    KEYS,
+    LABELS,
+    TARGET_PROMPTS,
+    Label,
+    PatchscopesConfig,
+)
+from mechhop.analyses.patchscopes.tables import (
+    classify_description,
+    decoded_layers,
+    decoding_rates,
+    describes,
+    grid,
+    placebo_table,
+    relabel,
+)
+from mechhop.core.lazy import lazy_attributes
+
+# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
+# the report, plots and command-line checks built on them) work without them.
+_RUN = ("patchscopes",)
+
+__getattr__ = lazy_attributes(__name__, "mechhop.analyses.patchscopes.run", _RUN)
+
+
+__all__ = [
+    "KEYS",
+    "LABELS",
+    "TARGET_PROMPTS",
+    "Label",
+    "PatchscopesConfig",
+    "classify_description",
+    "decoded_layers",
+    "decoding_rates",
+    "describes",
+    "grid",
+    "patchscopes",
+    "placebo_table",
+    "relabel",
+]

@@ -1,0 +1,20 @@
+"""Decoding settings, checked without torch (configs and the command line validate with them)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from mechhop.errors import MechhopError
+
+ApplyTo = Literal["prompt", "every_step"]
+Decoding = Literal["greedy", "sample"]
+DECODINGS: tuple[Decoding, ...] = ("greedy", "sample")
+
+
+def check_decoding(decoding: str, max_new_tokens: int, temperature: float) -> None:
+    if decoding not in DECODINGS:
+        raise MechhopError(f"decoding must be 'greedy' or 'sample', got {decoding!r}.")
+    if max_new_tokens < 1:
+        raise MechhopError(f"max_new_tokens must be at least 1, got {max_new_tokens}.")
+    if decoding == "sample" and not temperature > 0:
+        raise MechhopError(f"temperature must be > 0 for sampling, got {temperature}.")

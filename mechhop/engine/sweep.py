@@ -1,0 +1,438 @@
+"""The sweep engine: many patched generations, computed once each and fast.
+
+Patchscopes and back-patching (Biran et al., 2024, §4–5) need one generation
+per (query, source layer, target layer): 900 per query on a 30-layer model.
+The plain method (:func:`mechhop.core.generation.generate`) reruns the whole
+prompt for each. A patch of the residual stream at position ``p`` entering
+block ``b`` cannot change anything before position ``p``, nor anything in
+blocks before ``b``, so the engine reuses the clean run for all of that:
+
+1. one clean forward per distinct source prompt gives every source vector;
+2. one clean forward per distinct target prompt gives its KV cache and its
+   residual stream at each block's input;
+3. a variant's patched forward then covers only positions ``p..end`` and
+   only blocks ``b..L-1``, on a KV cache built from the clean one (a shared
+   target prompt such as the Patchscopes few-shot prompt is computed once
+   for all queries);
+4. variants that enter at the same block with the same number of patched
+   positions run together, in batches a planner sizes to a memory budget,
+   and decode on preallocated KV storage.
+
+Greedy generations equal the plain method's (tests check this on many
+variants); sampling uses one generator per variant seeded by its seed, so a
+variant's samples do not depend on what else is in its batch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import torch
+from jaxtyping import Int
+from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
+
+from mechhop.core.apply import _guard, capture
+from mechhop.core.backend import as_backend, check_fits
+from mechhop.core.generation import Decoding, cached_step, check_decoding, decode, make_generators, texts_of
+from mechhop.core.sites import Site
+from mechhop.core.tokens import Prompt, encode, prompt_key, prompt_value
+from mechhop.errors import RecipeError
+from mechhop.models.fast_decode import FastBlocks, RotatedKV, rotate, unsupported_reason
+from mechhop.models.hooked import HookedTransformerBackend
+from mechhop.progress import tqdm
+
+_ENGINE_TARGET_KINDS = ("resid_pre", "resid_post")
+_SOURCE_KINDS = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
+
+
+@dataclass(frozen=True)
+class PatchVariant:
+    """One patched generation: the state at ``source`` (clean run of ``source_prompt``, or of
+    the target prompt when None) replaces the residual stream at ``target`` of ``prompt``."""
+
+    prompt: Prompt
+    target: Site
+    source: Site
+    source_prompt: Prompt | None = None
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.prompt, str):
+            object.__setattr__(self, "prompt", tuple(int(t) for t in self.prompt))
+        if self.source_prompt is not None and not isinstance(self.source_prompt, str):
+            object.__setattr__(self, "source_prompt", tuple(int(t) for t in self.source_prompt))
+        if self.target.kind not in _ENGINE_TARGET_KINDS or self.target.position is None:
+            raise RecipeError(
+                f"The engine patches the residual stream at one position (resid_pre/resid_post), got "
+                f"target {self.target}; use mechhop.generate with a Recipe for other interventions."
+            )
+        if self.source.kind not in _SOURCE_KINDS or self.source.position is None:
+            raise RecipeError(f"Engine sources are d_model sites at one position, got {self.source}.")
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Decoding and batching settings of :func:`run_variants`."""
+
+    max_new_tokens: int = 10
+    decoding: Decoding = "greedy"
+    temperature: float = 1.0
+    memory_budget_gb: float = 2.0
+    max_batch: int = 1024
+    progress: bool = True
+    # called with the number of variants each finished batch generated (an outer progress bar)
+    on_progress: Callable[[int], None] | None = field(default=None, compare=False, repr=False)
+    # False: TransformerLens's own blocks throughout (slower; the reference the fast path is tested on)
+    fast_attention: bool = True
+
+
+@dataclass(frozen=True, eq=False)
+class EngineResult:
+    variants: tuple[PatchVariant, ...]
+    new_tokens: Int[torch.Tensor, "variant new"]
+    texts: tuple[str, ...]
+    batches: int
+    # which blocks ran: "fast" (mechhop.models.fast_decode) or "transformer_lens", and why not fast
+    path: str = "transformer_lens"
+    why_not_fast: str | None = None
+
+
+class _KVSlab:
+    """A layer's KV cache on preallocated storage: appends write in place (no concatenation)."""
+
+    __slots__ = ("frozen", "keys", "length", "values")
+
+    def __init__(self, batch: int, capacity: int, heads: int, d_head: int, dtype, device) -> None:
+        self.keys = torch.zeros((batch, capacity, heads, d_head), dtype=dtype, device=device)
+        self.values = torch.zeros_like(self.keys)
+        self.length = 0
+        self.frozen = False
+
+    def rows(self, start: int, stop: int, length: int) -> _KVSlab:
+        """A slab over rows ``start:stop`` sharing this one's storage, currently ``length`` long."""
+        view = _KVSlab.__new__(_KVSlab)
+        view.keys, view.values = self.keys[start:stop], self.values[start:stop]
+        view.length, view.frozen = length, False
+        return view
+
+    @property
+    def past_keys(self) -> torch.Tensor:
+        return self.keys[:, : self.length]
+
+    @property
+    def past_values(self) -> torch.Tensor:
+        return self.values[:, : self.length]
+
+    def append(self, new_keys: torch.Tensor, new_values: torch.Tensor):
+        end = self.length + new_keys.shape[1]
+        if end > self.keys.shape[1]:
+            raise RuntimeError(f"KV slab overflow: {end} > capacity {self.keys.shape[1]}")
+        self.keys[:, self.length : end] = new_keys
+        self.values[:, self.length : end] = new_values
+        if not self.frozen:
+            self.length = end
+        return self.keys[:, :end], self.values[:, :end]
+
+
+@dataclass
+class _CleanPrompt:
+    """What the clean run of one target prompt leaves for the variants patched into it."""
+
+    length: int
+    keys: list[torch.Tensor]  # per layer [pos, kv_heads, d_head] (pre-rotary, as cached)
+    values: list[torch.Tensor]
+    block_inputs: torch.Tensor  # [n_layers + 1, pos, d_model]: input of each block, then the final state
+    _rotated: list[torch.Tensor] | None = None
+
+    def rotated_keys(self, model: HookedTransformer) -> list[torch.Tensor]:
+        if self._rotated is None:
+            positions = torch.arange(self.length, device=self.keys[0].device)[None]
+            pairs = zip(model.blocks, self.keys, strict=True)
+            self._rotated = [rotate(block.attn, k[None], positions)[0] for block, k in pairs]
+        return self._rotated
+
+
+def _clean_targets(
+    backend: HookedTransformerBackend, prompts: list[Prompt], batch_size: int
+) -> dict[Prompt, _CleanPrompt]:
+    n_layers = backend.spec.n_layers
+    out: dict[Prompt, _CleanPrompt] = {}
+    for start in range(0, len(prompts), batch_size):
+        chunk = prompts[start : start + batch_size]
+        batch = encode(backend, [prompt_value(p) for p in chunk])
+        states: dict[int, torch.Tensor] = {}
+
+        def keep(index: int, states: dict[int, torch.Tensor] = states):
+            def hook(act: torch.Tensor, hook) -> None:
+                states[index] = act.detach().clone()
+
+            return hook
+
+        hooks = [(backend.hook_name("resid_pre", layer), keep(layer)) for layer in range(n_layers)]
+        hooks.append((backend.hook_name("resid_post", n_layers - 1), keep(n_layers)))
+        cache = backend.new_cache(batch.size)
+        with _guard(backend), backend.hooks(hooks):
+            backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
+        stacked = torch.stack([states[i] for i in range(n_layers + 1)])  # [L+1, batch, pos, d]
+        for row, prompt in enumerate(chunk):
+            pad = batch.pad(row)
+            out[prompt] = _CleanPrompt(
+                length=batch.lengths[row],
+                keys=[cache[layer].past_keys[row, pad:].clone() for layer in range(n_layers)],
+                values=[cache[layer].past_values[row, pad:].clone() for layer in range(n_layers)],
+                block_inputs=stacked[:, row, pad:].clone(),
+            )
+    return out
+
+
+def _source_vectors(
+    backend: HookedTransformerBackend, variants: Sequence[PatchVariant], batch_size: int
+) -> list[torch.Tensor]:
+    by_prompt: dict[Prompt, set[Site]] = defaultdict(set)
+    for v in variants:
+        by_prompt[prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt)].add(v.source)
+    found: dict[tuple[Prompt, Site], torch.Tensor] = {}
+    prompts = list(by_prompt)
+    for start in range(0, len(prompts), batch_size):
+        chunk = prompts[start : start + batch_size]
+        batch = encode(backend, [prompt_value(p) for p in chunk])
+        sites = sorted(
+            {Site(s.kind, s.layer) for p in chunk for s in by_prompt[p]}, key=lambda s: (s.layer, s.kind)
+        )
+        states = capture(backend, batch, sites)
+        for row, prompt in enumerate(chunk):
+            for site in by_prompt[prompt]:
+                col = batch.absolute(row, site.position)  # type: ignore[arg-type]
+                found[(prompt, site)] = states[Site(site.kind, site.layer)][row, col]
+    return [
+        found[(prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt), v.source)]
+        for v in variants
+    ]
+
+
+def _normalise(backend: HookedTransformerBackend, variant: PatchVariant) -> PatchVariant:
+    n = backend.spec.n_layers
+
+    def site(s: Site) -> Site:
+        layer = s.layer + n if s.layer < 0 else s.layer
+        if not 0 <= layer < n:
+            raise RecipeError(f"{s}: layer out of range for this model (valid: 0..{n - 1}).")
+        return Site(s.kind, layer, s.position)
+
+    return PatchVariant(
+        variant.prompt, site(variant.target), site(variant.source), variant.source_prompt, variant.seed
+    )
+
+
+def _row_bytes(backend: HookedTransformerBackend, capacity: int, suffix: int) -> int:
+    cfg = backend.model.cfg
+    kv_heads = cfg.n_key_value_heads or cfg.n_heads
+    item = torch.tensor([], dtype=cfg.dtype).element_size()
+    kv = cfg.n_layers * 2 * capacity * kv_heads * cfg.d_head * item
+    # attention scores and GQA-expanded keys of one layer, MLP activations, logits + softmax copies
+    work = (2 * cfg.n_heads * capacity * (cfg.d_head + suffix) + 4 * suffix * cfg.d_mlp) * item
+    return kv + work + 3 * cfg.d_vocab * 4
+
+
+def plan_batches(
+    backend: HookedTransformerBackend, capacity: int, suffix: int, rows: int, config: EngineConfig
+) -> int:
+    """Rows per batch that keep the engine's working memory under ``config.memory_budget_gb``."""
+    fit = int(config.memory_budget_gb * 2**30) // max(1, _row_bytes(backend, capacity, suffix))
+    if fit < 1:
+        raise RecipeError(
+            f"One variant needs ~{_row_bytes(backend, capacity, suffix) / 2**20:.0f} MiB, over the "
+            f"memory budget of {config.memory_budget_gb} GiB; raise EngineConfig.memory_budget_gb."
+        )
+    return max(1, min(rows, fit, config.max_batch))
+
+
+def run_variants(
+    model: HookedTransformer,
+    variants: Sequence[PatchVariant],
+    config: EngineConfig | None = None,
+) -> EngineResult:
+    """Generate every variant; results are in the order given.
+
+    Equivalent to ``generate(model, [v.prompt], Recipe(Patch(v.target, source=v.source,
+    source_prompt=v.source_prompt)))`` for each variant ``v``, with the decoding of ``config``.
+    """
+    config = config or EngineConfig()
+    check_decoding(config.decoding, config.max_new_tokens, config.temperature)
+    backend = as_backend(model)
+    variants = tuple(_normalise(backend, v) for v in variants)
+    if not variants:
+        return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
+    n_layers = backend.spec.n_layers
+
+    with torch.no_grad():
+        sources = _source_vectors(backend, variants, batch_size=64)
+        targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
+
+        rows: list[_Row] = []
+        for i, v in enumerate(variants):
+            clean = targets[prompt_key(v.prompt)]
+            pos = v.target.position
+            resolved = pos + clean.length if pos < 0 else pos  # type: ignore[operator]
+            if not 0 <= resolved < clean.length:
+                raise RecipeError(
+                    f"Variant {i}: target position {pos} does not exist in prompt {v.prompt!r} "
+                    f"({clean.length} tokens)."
+                )
+            first_block = v.target.layer + (1 if v.target.kind == "resid_post" else 0)
+            rows.append(_Row(i, first_block, resolved, clean, sources[i], v.seed, prompt_key(v.prompt)))
+        # Rows sharing (first block, patched positions) prefill together; decoding mixes them all.
+        # (the target prompt next, so rows sharing a clean prompt are filled in one copy)
+        order = {key: i for i, key in enumerate(targets)}
+        rows.sort(key=lambda r: (r.first_block, r.suffix, order[r.target_key], r.index))
+        why_not = (
+            "EngineConfig(fast_attention=False)" if not config.fast_attention else unsupported_reason(model)
+        )
+        fast = FastBlocks(model) if why_not is None else None
+
+        new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
+        bar = tqdm(total=len(variants), desc="patched generations", unit="gen", disable=not config.progress)
+        batches = 0
+        paths: set[str] = set()
+        longest = max(r.clean.length for r in rows)
+        for r in rows:  # every variant generates max_new_tokens after its prompt: all must fit
+            check_fits(backend.spec, variants[r.index].prompt, r.clean.length, config.max_new_tokens)
+        size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            if fast is not None and backend.installed_hook_count() == 0:
+                new_tokens[[r.index for r in chunk]] = _run_batch_fast(backend, chunk, fast, config)
+                paths.add("fast")
+            else:
+                paths.add("transformer_lens")
+                why_not = why_not or "hooks were installed on the model"
+                new_tokens[[r.index for r in chunk]] = _run_batch(backend, chunk, n_layers, config)
+            batches += 1
+            bar.update(len(chunk))
+            if config.on_progress is not None:
+                config.on_progress(len(chunk))
+        bar.close()
+    path = "+".join(sorted(paths))
+    return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, path,
+                        None if path == "fast" else why_not)  # fmt: skip
+
+
+@dataclass
+class _Row:
+    index: int
+    first_block: int
+    position: int
+    clean: _CleanPrompt
+    source: torch.Tensor
+    seed: int
+    target_key: Prompt
+
+    @property
+    def suffix(self) -> int:
+        return self.clean.length - self.position
+
+
+def _run_batch(
+    backend: HookedTransformerBackend, rows: list[_Row], n_layers: int, config: EngineConfig
+) -> torch.Tensor:
+    """TransformerLens's own blocks on preallocated KV slabs: the path for any architecture."""
+    model = backend.model
+    cfg = model.cfg
+    size = len(rows)
+    # Prompts are right-aligned at column `end`: decoding starts there for every row.
+    end = max(r.clean.length for r in rows)
+    kv_heads = cfg.n_key_value_heads or cfg.n_heads
+    device, dtype = backend.device, cfg.dtype
+    slabs = [
+        _KVSlab(size, end + config.max_new_tokens, kv_heads, cfg.d_head, dtype, device)
+        for _ in range(n_layers)
+    ]
+    mask = torch.zeros((size, end), dtype=torch.long)
+    for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
+        r = rows[a]
+        left = end - r.clean.length
+        mask[a:b, left:] = 1
+        for layer, slab in enumerate(slabs):
+            # blocks before the patch see the clean prompt in full; later ones only its prefix
+            stop = r.clean.length if layer < r.first_block else r.position
+            slab.keys[a:b, left : left + stop] = r.clean.keys[layer][:stop]
+            slab.values[a:b, left : left + stop] = r.clean.values[layer][:stop]
+    mask = mask.to(device)
+
+    logits = torch.empty((size, cfg.d_vocab), dtype=torch.float32, device=device)
+    for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
+        first_block, suffix = rows[a].first_block, rows[a].suffix
+        resid = _patched_inputs(rows[a:b], device, dtype)
+        for layer in range(first_block, n_layers):
+            view = slabs[layer].rows(a, b, length=end - suffix)
+            resid = model.blocks[layer](resid, past_kv_cache_entry=view, attention_mask=mask[a:b])
+        logits[a:b] = backend.project(resid[:, -1])
+    for slab in slabs:
+        slab.length = end
+    cache = TransformerLensKeyValueCache(entries=slabs, previous_attention_mask=mask)  # type: ignore[arg-type]
+    generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
+    step = cached_step(backend, cache)
+    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
+
+
+def _run_batch_fast(
+    backend: HookedTransformerBackend, rows: list[_Row], blocks: FastBlocks, config: EngineConfig
+) -> torch.Tensor:
+    """The same computation with keys cached once rotated and no per-step copies (fast_decode.py)."""
+    model = backend.model
+    size = len(rows)
+    end = max(r.clean.length for r in rows)
+    device, dtype = backend.device, model.cfg.dtype
+    kv = RotatedKV.empty(model, size, end + config.max_new_tokens)
+    key_valid = torch.zeros((size, end + config.max_new_tokens), dtype=torch.bool, device=device)
+    lengths = torch.tensor([r.clean.length for r in rows], device=device)
+    for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
+        r = rows[a]
+        left = end - r.clean.length
+        key_valid[a:b, left:end] = True
+        keys = r.clean.rotated_keys(model)
+        for layer in range(model.cfg.n_layers):
+            stop = r.clean.length if layer < r.first_block else r.position
+            kv.keys[layer][a:b, :, left : left + stop] = keys[layer][:stop].transpose(0, 1)
+            kv.values[layer][a:b, :, left : left + stop] = r.clean.values[layer][:stop].transpose(0, 1)
+
+    logits = torch.empty((size, model.cfg.d_vocab), dtype=torch.float32, device=device)
+    for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
+        first_block, suffix = rows[a].first_block, rows[a].suffix
+        positions = torch.stack([torch.arange(r.position, r.clean.length) for r in rows[a:b]]).to(device)
+        resid = _patched_inputs(rows[a:b], device, dtype)
+        resid = blocks.run(resid, kv, slice(a, b), first_block, end - suffix, positions, key_valid[a:b])
+        logits[a:b] = backend.project(resid[:, -1])
+
+    column = end
+
+    def step(tokens: torch.Tensor) -> torch.Tensor:
+        nonlocal column
+        positions = (lengths + (column - end))[:, None]
+        key_valid[:, column] = True
+        resid = blocks.embed(tokens.to(device), positions)
+        resid = blocks.run(resid, kv, slice(0, size), 0, column, positions, key_valid)
+        column += 1
+        return backend.project(resid[:, -1])
+
+    generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
+    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
+
+
+def _patched_inputs(rows: list[_Row], device, dtype) -> torch.Tensor:
+    """Clean inputs of the first patched block at the patched positions and after, source at the first."""
+    resid = torch.stack([r.clean.block_inputs[r.first_block, r.position :] for r in rows]).to(device)
+    resid[:, 0] = torch.stack([r.source for r in rows]).to(device, dtype)
+    return resid
+
+
+def _runs(rows: list[_Row], key) -> list[tuple[int, int]]:
+    """``(start, stop)`` of the maximal runs of consecutive rows with equal ``key``."""
+    bounds, start = [], 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or key(rows[i]) != key(rows[start]):
+            bounds.append((start, i))
+            start = i
+    return bounds

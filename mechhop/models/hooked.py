@@ -1,0 +1,198 @@
+"""The backend for TransformerLens's ``HookedTransformer`` (:class:`mechhop.core.backend.Backend`).
+
+Everything that knows HookedTransformer's hook names, forward signature, KV
+cache or tokenizer lives here; recipes, generation and analyses call only the
+backend's methods.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+
+import torch
+from jaxtyping import Float, Int
+from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
+from transformer_lens.utilities.activation_functions import apply_softcap
+
+from mechhop.core.backend import HookFn, ModelSpec, as_backend, check_fits
+from mechhop.core.sites import SITE_KINDS
+from mechhop.errors import MechhopError
+
+__all__ = ["HookFn", "HookedTransformerBackend", "ModelSpec", "as_backend", "pretranspose_weights"]
+
+_HOOK_TEMPLATES: dict[str, str] = {
+    "resid_pre": "blocks.{layer}.hook_resid_pre",
+    "resid_mid": "blocks.{layer}.hook_resid_mid",
+    "resid_post": "blocks.{layer}.hook_resid_post",
+    "attn_out": "blocks.{layer}.hook_attn_out",
+    "mlp_out": "blocks.{layer}.hook_mlp_out",
+    "attn_scores": "blocks.{layer}.attn.hook_attn_scores",
+    "pattern": "blocks.{layer}.attn.hook_pattern",
+}
+
+
+# Linear weights TransformerLens multiplies as F.linear(x, W.T.contiguous()): it copies W on
+# every forward (for Gemma's unembedding, 670 MB per decoding step).
+_TRANSPOSED_AT_USE = ("W_gate", "W_in", "W_out", "W_U")
+
+
+def pretranspose_weights(model: HookedTransformer) -> int:
+    """Store those weights so that ``W.T`` is already contiguous; returns how many changed.
+
+    Values and shapes stay the same and ``W.T.contiguous()`` becomes a no-op returning
+    exactly the layout TransformerLens would have built, so outputs are bit-identical.
+    """
+    changed = 0
+    with torch.no_grad():
+        for module in model.modules():
+            if type(module).__name__ not in ("GatedMLP", "Unembed"):
+                continue
+            for name in _TRANSPOSED_AT_USE:
+                param = getattr(module, name, None)
+                if isinstance(param, torch.nn.Parameter) and param.ndim == 2 and not param.T.is_contiguous():
+                    param.data = param.data.T.contiguous().T
+                    changed += 1
+    return changed
+
+
+class HookedTransformerBackend:
+    """Adapter over a TransformerLens ``HookedTransformer``."""
+
+    def __init__(self, model: HookedTransformer) -> None:
+        if not isinstance(model, HookedTransformer):
+            raise MechhopError(
+                f"Expected a transformer_lens.HookedTransformer, got {type(model).__name__}. "
+                "Load one with mechhop.load_model(...)."
+            )
+        self.model = model
+        cfg = model.cfg
+        kinds = tuple(k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict)
+        self.spec = ModelSpec(cfg.n_layers, cfg.n_heads, cfg.d_model, cfg.d_vocab, kinds, cfg.n_ctx)
+
+    # -- structure -------------------------------------------------------------------
+    @property
+    def device(self) -> torch.device:
+        return (
+            self.model.cfg.device
+            if isinstance(self.model.cfg.device, torch.device)
+            else (torch.device(self.model.cfg.device or "cpu"))
+        )
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.model.cfg.dtype
+
+    def hook_name(self, kind: str, layer: int) -> str:
+        return _HOOK_TEMPLATES[kind].format(layer=layer)
+
+    # -- tokens ----------------------------------------------------------------------
+    @property
+    def has_tokenizer(self) -> bool:
+        return self.model.tokenizer is not None
+
+    def tokenize(self, prompt: str, prepend_bos: bool | None) -> list[int]:
+        if self.model.tokenizer is None:
+            raise MechhopError(
+                "This model has no tokenizer; pass prompts as lists of token ids instead of strings."
+            )
+        kwargs = {} if prepend_bos is None else {"prepend_bos": prepend_bos}
+        # TransformerLens would cut a long prompt to its last n_ctx tokens: refuse instead
+        ids = self.model.to_tokens(prompt, truncate=False, **kwargs)[0].tolist()
+        check_fits(self.spec, prompt, len(ids))
+        return ids
+
+    def char_spans(self, prompt: str, prepend_bos: bool | None) -> list[tuple[int, int]]:
+        """Character span of each token of ``tokenize(prompt, prepend_bos)`` ((0, 0) for a BOS)."""
+        ids = self.tokenize(prompt, prepend_bos)
+        tok = self.model.tokenizer
+        bos = 1 if ids and ids[0] == self.bos_token_id and (prepend_bos or self.prepends_bos) else 0
+        if getattr(tok, "is_fast", False):
+            enc = tok(prompt, return_offsets_mapping=True, add_special_tokens=False)
+            if list(enc["input_ids"]) == ids[bos:]:
+                return [(0, 0)] * bos + [tuple(span) for span in enc["offset_mapping"]]
+        # Slow tokenizers: the text each prefix of tokens decodes to, when decoding is lossless.
+        if self.decode(ids[bos:]) == prompt:
+            ends = [len(self.decode(ids[bos : i + 1])) for i in range(bos, len(ids))]
+            return [(0, 0)] * bos + list(zip([0, *ends[:-1]], ends, strict=True))
+        raise MechhopError(
+            f"Cannot align the tokens of {prompt!r} with its characters (tokenizer without offsets and "
+            "lossy decoding); pass token positions explicitly."
+        )
+
+    @property
+    def prepends_bos(self) -> bool:
+        return bool(self.model.cfg.default_prepend_bos)
+
+    @property
+    def bos_token_id(self) -> int | None:
+        tok = self.model.tokenizer
+        return None if tok is None else tok.bos_token_id
+
+    @property
+    def pad_token_id(self) -> int:
+        tok = self.model.tokenizer
+        if tok is None:
+            return 0
+        for candidate in (tok.pad_token_id, tok.eos_token_id, tok.bos_token_id):
+            if candidate is not None:
+                return int(candidate)
+        return 0
+
+    @property
+    def eos_token_id(self) -> int | None:
+        tok = self.model.tokenizer
+        return None if tok is None else tok.eos_token_id
+
+    def decode(self, ids: Sequence[int]) -> str:
+        if self.model.tokenizer is None:
+            return " ".join(str(i) for i in ids)
+        return self.model.tokenizer.decode(list(ids), skip_special_tokens=True)
+
+    def token_strings(self, ids: Sequence[int]) -> list[str]:
+        if self.model.tokenizer is None:
+            return [str(i) for i in ids]
+        return [self.model.tokenizer.decode([i]) for i in ids]
+
+    # -- running ---------------------------------------------------------------------
+    def new_cache(self, batch_size: int) -> TransformerLensKeyValueCache:
+        return TransformerLensKeyValueCache.init_cache(self.model.cfg, self.device, batch_size)
+
+    @torch.no_grad()
+    def forward(
+        self,
+        tokens: Int[torch.Tensor, "batch pos"],
+        attention_mask: Int[torch.Tensor, "batch pos"],
+        cache: TransformerLensKeyValueCache | None = None,
+        stop_at_layer: int | None = None,
+        last_only: bool = False,
+    ) -> torch.Tensor:
+        """Logits ``[batch, pos, vocab]``; ``[batch, vocab]`` of the last column with ``last_only``
+        (which unembeds one position instead of all); the residual stream with ``stop_at_layer``."""
+        # The mask is always explicit: TransformerLens would otherwise infer it from
+        # pad-token ids, which collide with real tokens (SmolLM2 pads with <|im_end|>).
+        out = self.model(
+            tokens.to(self.device),
+            attention_mask=attention_mask.to(self.device),
+            past_kv_cache=cache,
+            stop_at_layer=self.spec.n_layers if last_only else stop_at_layer,
+        )
+        return self.project(out[:, -1]) if last_only else out
+
+    @contextlib.contextmanager
+    def hooks(self, fwd_hooks: list[tuple[str, HookFn]]) -> Iterator[None]:
+        """Install hooks for the duration of the block; removed on any exit."""
+        with self.model.hooks(fwd_hooks=fwd_hooks):
+            yield
+
+    def installed_hook_count(self) -> int:
+        return sum(len(hp._forward_hooks) + len(hp._backward_hooks) for hp in self.model.hook_dict.values())
+
+    @torch.no_grad()
+    def project(self, vectors: Float[torch.Tensor, "... d_model"]) -> Float[torch.Tensor, "... d_vocab"]:
+        """Final norm then unembedding (and logit soft-cap, if the model has one); fp32 out."""
+        x = vectors.to(self.device, self.dtype).reshape(-1, 1, vectors.shape[-1])
+        if self.model.cfg.normalization_type is not None:
+            x = self.model.ln_final(x)
+        logits = apply_softcap(self.model.unembed(x), self.model.cfg.output_logits_soft_cap)
+        return logits.float().reshape(*vectors.shape[:-1], -1)

