@@ -11,4 +11,5 @@ fi
 export MECHHOP_REQUIRE_BROWSER=1
 py="${MECHHOP_VENV:-.venv}/bin/python"
 "$py" -m ruff check mechhop tests benchmarks scripts notebooks
+"$py" -m mypy  # the package, typed (configuration: pyproject.toml [tool.mypy])
 "$py" -m pytest -q -rs "$@"

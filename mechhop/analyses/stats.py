@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Z95 = 1.959964
 
@@ -78,7 +82,7 @@ def permutation_test_medians(
     return (hits + 1) / (n_perm + 1)
 
 
-def beside_placebo(rates, control, on: Sequence[str], count: str):
+def beside_placebo(rates: pd.DataFrame, control: pd.DataFrame, on: Sequence[str], count: str) -> pd.DataFrame:
     """``rates`` with ``control``'s (queries, ``count``, rate, interval) merged in as ``placebo_*``
     columns: the one layout every rate-beside-its-placebo table uses (METHOD.md §9)."""
     columns = ("queries", count, "rate", "ci_low", "ci_high")

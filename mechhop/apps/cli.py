@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -25,6 +25,13 @@ from typer.core import TyperGroup
 from mechhop.analyses.registry import ANALYSES, Analysis
 from mechhop.core.settings import Option
 from mechhop.errors import MechhopError, did_you_mean
+
+if TYPE_CHECKING:  # the command line imports these on use (a fast --help)
+    import pandas as pd
+    from transformer_lens import HookedTransformer
+
+    from mechhop.data.matching import Matching
+    from mechhop.data.schema import TwoHopDataset
 
 app = typer.Typer(
     add_completion=False,
@@ -69,14 +76,14 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _queries(data: str):
+def _queries(data: str) -> TwoHopDataset:
     from mechhop.data.compose import bundled_queries
     from mechhop.data.schema import TwoHopDataset
 
     return bundled_queries() if data == "bundled" else TwoHopDataset.read(data)
 
 
-def _model(name: str):
+def _model(name: str) -> HookedTransformer:
     from mechhop.models.loading import load_model
 
     start = time.perf_counter()
@@ -85,7 +92,7 @@ def _model(name: str):
     return model
 
 
-def _matching(mode: str):
+def _matching(mode: str) -> Matching:
     from mechhop.data.matching import check_matching
 
     try:
@@ -150,7 +157,7 @@ def _check_output_file(path: Path, option: str, suffixes: tuple[str, ...]) -> No
     _check_output_dir(path.parent, option)
 
 
-def _knowledge_table(path: Path):
+def _knowledge_table(path: Path) -> pd.DataFrame:
     import pandas as pd
 
     if not path.exists():
@@ -168,14 +175,14 @@ def _knowledge_table(path: Path):
     return table
 
 
-def _groups(table) -> dict[str, str]:
+def _groups(table: pd.DataFrame) -> dict[str, str]:
     from mechhop.data.knowledge import usable_rows
 
     usable = usable_rows(table)
     return dict(zip(usable["id"], usable["group"], strict=True))
 
 
-def _counts(table) -> dict[str, int] | None:
+def _counts(table: pd.DataFrame) -> dict[str, int] | None:
     """Knowledge-filtering counts of a stored table (None when it lacks the per-check columns)."""
     from mechhop.data.knowledge import knowledge_counts
 
@@ -423,7 +430,7 @@ def _config_of(analysis: Analysis, given: dict[str, str]) -> Any:
 
 def _chosen(
     ids: str | None, knowledge: Path | None, group: str | None, limit: int | None, seed: int, data: str
-):
+) -> tuple[TwoHopDataset, dict[str, str] | None, pd.DataFrame | None]:
     """The queries to analyse (given ids, or usable queries of a group in a knowledge table), their
     groups and the table (both None with ids)."""
     if (ids is None) == (knowledge is None):
@@ -444,6 +451,7 @@ def _chosen(
                 f"`mechhop data info {data}` (or pick them with --knowledge TABLE)."
             )
         return queries.subset(wanted), None, None
+    assert table is not None  # without --ids, --knowledge was given (checked above)
     groups = _groups(table)
     group = group or "usable"
     picked = [i for i, g in groups.items() if group in ("usable", g)]

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from transformer_lens import HookedTransformer
@@ -175,10 +176,11 @@ def run_study(
             lambda: backpatching(model, chosen, placebo, out=out, progress=progress, donor_pool=pool),
         )
     tables = [results[name].table for name in ("patchscopes", "knockout", "projection")]
-    stages = stage_layers(*tables, groups)
+    stages = stage_layers(tables[0], tables[1], tables[2], groups)
     stages.to_parquet(out / "stages.parquet")
+    by_name: dict[str, Any] = results  # build_report's keyword arguments are named after the analyses
     report = build_report(out / "report.html", knowledge=knowledge.counts, groups=groups, stages=stages,
-                          **results)  # fmt: skip
+                          **by_name)  # fmt: skip
     seconds["total"] = time.perf_counter() - start
     (out / "study.json").write_text(json.dumps(
         {"config": asdict(config), "knowledge": knowledge.counts, "groups": groups, "seconds": seconds},

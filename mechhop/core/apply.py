@@ -31,13 +31,12 @@ from typing import Any
 import torch
 from transformer_lens import HookedTransformer
 
-from mechhop.core.backend import as_backend
+from mechhop.core.backend import Backend, HookFn, as_backend
 from mechhop.core.interventions import KnockOut, Patch, Project, Record
 from mechhop.core.recipe import CompiledRecipe, Recipe, compile_recipe
 from mechhop.core.sites import Site
-from mechhop.core.tokens import Prompt, PromptBatch, encode, prompt_key, prompt_value
+from mechhop.core.tokens import PromptBatch, PromptKey, encode, prompt_key, prompt_value
 from mechhop.errors import MechhopError, RecipeError
-from mechhop.models.hooked import HookedTransformerBackend
 
 _ACTIVE_ATTR = "_mechhop_recipe_active"
 
@@ -89,7 +88,7 @@ class _HookPlan:
 class AppliedRecipe:
     """Handle yielded by :func:`applied`: set the window, read records afterwards."""
 
-    def __init__(self, backend: HookedTransformerBackend, batch: PromptBatch) -> None:
+    def __init__(self, backend: Backend, batch: PromptBatch) -> None:
         self.backend = backend
         self.batch = batch
         self.window_start = 0
@@ -119,13 +118,13 @@ class AppliedRecipe:
 
 
 def _resolve_sources(
-    backend: HookedTransformerBackend,
+    backend: Backend,
     batch: PromptBatch,
     compiled: list[CompiledRecipe],
     prepend_bos: bool | None,
 ) -> dict[tuple[int, int], torch.Tensor]:
     """Clean-run activations every Patch(source=...) reads, keyed by (row, step index)."""
-    wanted: dict[Prompt, set[Site]] = defaultdict(set)
+    wanted: dict[PromptKey, set[Site]] = defaultdict(set)
     for row, comp in enumerate(compiled):
         for step in comp.steps:
             if isinstance(step, Patch) and step.source is not None:
@@ -154,13 +153,11 @@ def _resolve_sources(
     return out
 
 
-def capture(
-    backend: HookedTransformerBackend, batch: PromptBatch, sites: Sequence[Site]
-) -> dict[Site, torch.Tensor]:
+def capture(backend: Backend, batch: PromptBatch, sites: Sequence[Site]) -> dict[Site, torch.Tensor]:
     """Activations at ``sites`` (all positions) of one clean forward, stopping after the last needed block."""
     store: dict[Site, torch.Tensor] = {}
 
-    def keep(site: Site):
+    def keep(site: Site) -> HookFn:
         def hook(act: torch.Tensor, hook: Any) -> None:
             store[site] = act.detach().clone()
 
@@ -178,7 +175,7 @@ def capture(
 
 
 @contextlib.contextmanager
-def _guard(backend: HookedTransformerBackend) -> Iterator[None]:
+def _guard(backend: Backend) -> Iterator[None]:
     model = backend.model
     if getattr(model, _ACTIVE_ATTR, False):
         raise RecipeError(
@@ -193,7 +190,7 @@ def _guard(backend: HookedTransformerBackend) -> Iterator[None]:
 
 
 def _plans(
-    backend: HookedTransformerBackend,
+    backend: Backend,
     batch: PromptBatch,
     compiled: list[CompiledRecipe],
     sources: dict[tuple[int, int], torch.Tensor],
@@ -233,7 +230,7 @@ def _plans(
     return plans, projected
 
 
-def _make_hook(plan: _HookPlan, session: AppliedRecipe):
+def _make_hook(plan: _HookPlan, session: AppliedRecipe) -> HookFn:
     ordered = [plan.groups[k] for k in sorted(plan.groups)]
 
     def hook(act: torch.Tensor, hook: Any) -> torch.Tensor:
@@ -301,7 +298,7 @@ def _take(act: torch.Tensor, row: int, col: int | slice) -> torch.Tensor:
 
 @contextlib.contextmanager
 def applied(
-    model: HookedTransformer | HookedTransformerBackend,
+    model: HookedTransformer | Backend,
     batch: PromptBatch,
     recipes: Recipe | Sequence[Recipe] | None,
     *,

@@ -17,18 +17,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 from jaxtyping import Float, Int
 from transformer_lens import HookedTransformer
 
 from mechhop.core.apply import applied
-from mechhop.core.backend import as_backend, check_fits
+from mechhop.core.backend import Backend, as_backend, check_fits
 from mechhop.core.decoding import ApplyTo, Decoding, check_decoding
 from mechhop.core.recipe import Recipe
 from mechhop.core.tokens import Prompt, PromptBatch, encode
 from mechhop.errors import MechhopError
-from mechhop.models.hooked import HookedTransformerBackend
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,7 +56,7 @@ class Generation:
 
 
 def _batch(
-    backend: HookedTransformerBackend,
+    backend: Backend,
     prompts: Sequence[Prompt] | PromptBatch,
     prepend_bos: bool | None,
 ) -> PromptBatch:
@@ -125,7 +125,7 @@ def generate(
     return Generation(batch, new_tokens, texts_of(backend, new_tokens), logits.float(), records)
 
 
-def cached_step(backend: HookedTransformerBackend, cache) -> Callable[[torch.Tensor], torch.Tensor]:
+def cached_step(backend: Backend, cache: Any) -> Callable[[torch.Tensor], torch.Tensor]:
     """One decoding step through the whole model on a TransformerLens KV cache."""
 
     def step(tokens: Int[torch.Tensor, "batch 1"]) -> Float[torch.Tensor, "batch d_vocab"]:
@@ -136,7 +136,7 @@ def cached_step(backend: HookedTransformerBackend, cache) -> Callable[[torch.Ten
 
 
 def decode(
-    backend: HookedTransformerBackend,
+    backend: Backend,
     logits: Float[torch.Tensor, "batch d_vocab"],
     next_logits: Callable[[torch.Tensor], torch.Tensor],
     max_new_tokens: int,
@@ -170,7 +170,7 @@ def decode(
     return torch.cat([new_tokens, pad], dim=1)
 
 
-def texts_of(backend: HookedTransformerBackend, new_tokens: torch.Tensor) -> tuple[str, ...]:
+def texts_of(backend: Backend, new_tokens: torch.Tensor) -> tuple[str, ...]:
     """Decoded continuations, cut at the first EOS."""
     eos = backend.eos_token_id
     return tuple(backend.decode(_until_eos(row.tolist(), eos)) for row in new_tokens)

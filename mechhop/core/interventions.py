@@ -20,7 +20,7 @@ import math
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from mechhop.core.sites import Site
 from mechhop.errors import RecipeError, did_you_mean
@@ -253,12 +253,12 @@ def intervention_from_dict(data: dict[str, object]) -> Intervention:
     try:
         if kind == "Patch":
             source = data.get("source")
-            value = data.get("value")
+            value = cast("Iterable[Any] | None", data.get("value"))  # not iterable: TypeError, below
             return Patch(
                 site=Site.from_dict(data["site"]),  # type: ignore[arg-type]
                 source=None if source is None else Site.from_dict(source),  # type: ignore[arg-type]
                 source_prompt=data.get("source_prompt"),  # type: ignore[arg-type]  # ids: list -> tuple
-                value=None if value is None else Vector(tuple(float(v) for v in value)),  # type: ignore[union-attr]
+                value=None if value is None else Vector(tuple(float(v) for v in value)),
             )
         if kind == "KnockOut":
             return KnockOut(

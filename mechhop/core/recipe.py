@@ -138,7 +138,7 @@ class CompiledRecipe:
     steps: tuple[Intervention, ...]
 
     @property
-    def sources(self) -> tuple[tuple[str | None, Site], ...]:
+    def sources(self) -> tuple[tuple[str | tuple[int, ...] | None, Site], ...]:
         """(source prompt or None for the run's own prompt, source site) of every Patch."""
         return tuple((s.source_prompt, s.source) for s in self.steps if isinstance(s, Patch) and s.source)
 

@@ -15,19 +15,19 @@ import torch
 from jaxtyping import Int
 from transformer_lens import HookedTransformer
 
-from mechhop.core.backend import as_backend, check_fits
+from mechhop.core.backend import Backend, as_backend, check_fits
 from mechhop.errors import MechhopError, PositionError
-from mechhop.models.hooked import HookedTransformerBackend
 
 Prompt = str | Sequence[int]
+PromptKey = str | tuple[int, ...]  # a prompt in hashable form (see prompt_key)
 
 
-def prompt_key(prompt: Prompt) -> str | tuple[int, ...]:
+def prompt_key(prompt: Prompt) -> PromptKey:
     """A hashable form of a prompt (token-id lists become tuples)."""
     return prompt if isinstance(prompt, str) else tuple(int(t) for t in prompt)
 
 
-def prompt_value(key: str | tuple[int, ...]) -> Prompt:
+def prompt_value(key: PromptKey) -> Prompt:
     """The prompt a :func:`prompt_key` stands for, as :func:`encode` takes it."""
     return key if isinstance(key, str) else list(key)
 
@@ -77,7 +77,7 @@ class PromptBatch:
 
 
 def encode(
-    model: HookedTransformer | HookedTransformerBackend,
+    model: HookedTransformer | Backend,
     prompts: Sequence[Prompt],
     prepend_bos: bool | None = None,
 ) -> PromptBatch:

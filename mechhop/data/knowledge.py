@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TextIO
 
 import pandas as pd
 
@@ -44,12 +44,16 @@ from mechhop.data.schema import (
     EXPECTED_ENTITY,
     PAPER_STYLE,
     PROMPT_NAMES,
+    PromptName,
     PromptStyle,
     TwoHopDataset,
 )
 from mechhop.errors import MechhopError
 from mechhop.models.loading import model_info
 from mechhop.progress import tqdm
+
+if TYPE_CHECKING:
+    from transformer_lens import HookedTransformer
 
 Group = Literal["correct", "incorrect"]
 
@@ -241,7 +245,7 @@ def label_changes(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
 
 def generate_outputs(
-    model,
+    model: HookedTransformer,
     prompts: Sequence[str],
     *,
     batch_size: int = 32,
@@ -310,7 +314,7 @@ def _read_cache(path: Path, header: dict[str, object]) -> dict[str, str]:
     return done
 
 
-def _open_cache(path: Path, header: dict[str, object]):
+def _open_cache(path: Path, header: dict[str, object]) -> TextIO:
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = not path.exists() or path.stat().st_size == 0
     sink = path.open("a")
@@ -320,7 +324,7 @@ def _open_cache(path: Path, header: dict[str, object]):
 
 
 def evaluate_knowledge(
-    model,
+    model: HookedTransformer,
     dataset: TwoHopDataset,
     *,
     style: PromptStyle = PAPER_STYLE,
@@ -341,26 +345,29 @@ def evaluate_knowledge(
     if len(dataset) == 0:
         raise MechhopError("The dataset is empty: nothing to evaluate.")
     check_matching(matching)
-    run = {
-        "batch_size": batch_size,
-        "max_new_tokens": max_new_tokens,
-        "cache_path": cache_path,
-        "progress": progress,
-    }
+
+    def run(prompts: Sequence[str]) -> dict[str, str]:
+        return generate_outputs(
+            model,
+            prompts,
+            batch_size=batch_size,
+            max_new_tokens=max_new_tokens,
+            cache_path=cache_path,
+            progress=progress,
+        )
+
     start = time.perf_counter()
     if prune:
-        hops = ("first_hop", "second_hop")
-        outputs = generate_outputs(model, [q.prompt_text(n, style) for q in dataset for n in hops], **run)
+        hops: tuple[PromptName, ...] = ("first_hop", "second_hop")
+        outputs = run([q.prompt_text(n, style) for q in dataset for n in hops])
         # "paper" accepts whatever "word" does: its candidates serve both modes (see reclassify)
         first = classify(dataset, outputs, style, allow_missing=True, matching="paper")
         both = first["first_hop_correct"].fillna(False) & first["second_hop_correct"].fillna(False)
         candidates = dataset.subset(first.loc[both.astype(bool), "id"])
         rest = [q.prompt_text(n, style) for q in candidates for n in PROMPT_NAMES if n not in hops]
-        outputs.update(generate_outputs(model, rest, **run))
+        outputs.update(run(rest))
     else:
-        outputs = generate_outputs(
-            model, [q.prompt_text(n, style) for q in dataset for n in PROMPT_NAMES], **run
-        )
+        outputs = run([q.prompt_text(n, style) for q in dataset for n in PROMPT_NAMES])
     seconds = time.perf_counter() - start
     name = getattr(model_info(model), "name", model.cfg.model_name)
     table = classify(dataset, outputs, style, allow_missing=prune, matching=matching)

@@ -36,7 +36,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pandas as pd
 
@@ -212,7 +212,11 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
     def __len__(self) -> int:
         return len(self._queries)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> TwoHopQuery: ...
+    @overload
+    def __getitem__(self, index: slice) -> TwoHopDataset: ...
+    def __getitem__(self, index: int | slice) -> TwoHopQuery | TwoHopDataset:
         if isinstance(index, slice):
             return TwoHopDataset(self._queries[index])
         return self._queries[index]

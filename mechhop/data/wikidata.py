@@ -294,8 +294,8 @@ def _http_once(config: WikidataConfig, query: str) -> bytes:
         raise _Failure(reason, retry=retry, wait=_retry_after(exc.headers), hint=hint) from exc
     except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
         # Connection refused/reset, DNS, socket timeouts, and bodies cut short (IncompleteRead).
-        reason = getattr(exc, "reason", None) or exc
-        raise _Failure(f"network error: {type(exc).__name__}: {reason}", retry=True) from exc
+        cause = getattr(exc, "reason", None) or exc
+        raise _Failure(f"network error: {type(exc).__name__}: {cause}", retry=True) from exc
 
 
 def _parse_response(body: bytes) -> dict[str, Any]:

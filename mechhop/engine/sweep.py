@@ -28,19 +28,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import torch
 from jaxtyping import Int
 from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 
 from mechhop.core.apply import _guard, capture
-from mechhop.core.backend import as_backend, check_fits
+from mechhop.core.backend import Backend, HookFn, as_backend, check_fits
 from mechhop.core.generation import Decoding, cached_step, check_decoding, decode, make_generators, texts_of
 from mechhop.core.sites import Site
-from mechhop.core.tokens import Prompt, encode, prompt_key, prompt_value
+from mechhop.core.tokens import Prompt, PromptKey, encode, prompt_key, prompt_value
 from mechhop.errors import RecipeError
 from mechhop.models.fast_decode import FastBlocks, RotatedKV, rotate, unsupported_reason
-from mechhop.models.hooked import HookedTransformerBackend
 from mechhop.progress import tqdm
 
 _ENGINE_TARGET_KINDS = ("resid_pre", "resid_post")
@@ -104,7 +104,9 @@ class _KVSlab:
 
     __slots__ = ("frozen", "keys", "length", "values")
 
-    def __init__(self, batch: int, capacity: int, heads: int, d_head: int, dtype, device) -> None:
+    def __init__(
+        self, batch: int, capacity: int, heads: int, d_head: int, dtype: torch.dtype, device: torch.device
+    ) -> None:
         self.keys = torch.zeros((batch, capacity, heads, d_head), dtype=dtype, device=device)
         self.values = torch.zeros_like(self.keys)
         self.length = 0
@@ -125,7 +127,7 @@ class _KVSlab:
     def past_values(self) -> torch.Tensor:
         return self.values[:, : self.length]
 
-    def append(self, new_keys: torch.Tensor, new_values: torch.Tensor):
+    def append(self, new_keys: torch.Tensor, new_values: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         end = self.length + new_keys.shape[1]
         if end > self.keys.shape[1]:
             raise RuntimeError(f"KV slab overflow: {end} > capacity {self.keys.shape[1]}")
@@ -155,17 +157,17 @@ class _CleanPrompt:
 
 
 def _clean_targets(
-    backend: HookedTransformerBackend, prompts: list[Prompt], batch_size: int
-) -> dict[Prompt, _CleanPrompt]:
+    backend: Backend, prompts: list[PromptKey], batch_size: int
+) -> dict[PromptKey, _CleanPrompt]:
     n_layers = backend.spec.n_layers
-    out: dict[Prompt, _CleanPrompt] = {}
+    out: dict[PromptKey, _CleanPrompt] = {}
     for start in range(0, len(prompts), batch_size):
         chunk = prompts[start : start + batch_size]
         batch = encode(backend, [prompt_value(p) for p in chunk])
         states: dict[int, torch.Tensor] = {}
 
-        def keep(index: int, states: dict[int, torch.Tensor] = states):
-            def hook(act: torch.Tensor, hook) -> None:
+        def keep(index: int, states: dict[int, torch.Tensor] = states) -> HookFn:
+            def hook(act: torch.Tensor, hook: Any) -> None:
                 states[index] = act.detach().clone()
 
             return hook
@@ -188,12 +190,12 @@ def _clean_targets(
 
 
 def _source_vectors(
-    backend: HookedTransformerBackend, variants: Sequence[PatchVariant], batch_size: int
+    backend: Backend, variants: Sequence[PatchVariant], batch_size: int
 ) -> list[torch.Tensor]:
-    by_prompt: dict[Prompt, set[Site]] = defaultdict(set)
+    by_prompt: dict[PromptKey, set[Site]] = defaultdict(set)
     for v in variants:
         by_prompt[prompt_key(v.source_prompt if v.source_prompt is not None else v.prompt)].add(v.source)
-    found: dict[tuple[Prompt, Site], torch.Tensor] = {}
+    found: dict[tuple[PromptKey, Site], torch.Tensor] = {}
     prompts = list(by_prompt)
     for start in range(0, len(prompts), batch_size):
         chunk = prompts[start : start + batch_size]
@@ -212,7 +214,7 @@ def _source_vectors(
     ]
 
 
-def _normalise(backend: HookedTransformerBackend, variant: PatchVariant) -> PatchVariant:
+def _normalise(backend: Backend, variant: PatchVariant) -> PatchVariant:
     n = backend.spec.n_layers
 
     def site(s: Site) -> Site:
@@ -226,7 +228,7 @@ def _normalise(backend: HookedTransformerBackend, variant: PatchVariant) -> Patc
     )
 
 
-def _row_bytes(backend: HookedTransformerBackend, capacity: int, suffix: int) -> int:
+def _row_bytes(backend: Backend, capacity: int, suffix: int) -> int:
     cfg = backend.model.cfg
     kv_heads = cfg.n_key_value_heads or cfg.n_heads
     item = torch.tensor([], dtype=cfg.dtype).element_size()
@@ -236,9 +238,7 @@ def _row_bytes(backend: HookedTransformerBackend, capacity: int, suffix: int) ->
     return kv + work + 3 * cfg.d_vocab * 4
 
 
-def plan_batches(
-    backend: HookedTransformerBackend, capacity: int, suffix: int, rows: int, config: EngineConfig
-) -> int:
+def plan_batches(backend: Backend, capacity: int, suffix: int, rows: int, config: EngineConfig) -> int:
     """Rows per batch that keep the engine's working memory under ``config.memory_budget_gb``."""
     fit = int(config.memory_budget_gb * 2**30) // max(1, _row_bytes(backend, capacity, suffix))
     if fit < 1:
@@ -275,7 +275,8 @@ def run_variants(
         for i, v in enumerate(variants):
             clean = targets[prompt_key(v.prompt)]
             pos = v.target.position
-            resolved = pos + clean.length if pos < 0 else pos  # type: ignore[operator]
+            assert pos is not None  # PatchVariant refuses a target without a position
+            resolved = pos + clean.length if pos < 0 else pos
             if not 0 <= resolved < clean.length:
                 raise RecipeError(
                     f"Variant {i}: target position {pos} does not exist in prompt {v.prompt!r} "
@@ -327,16 +328,14 @@ class _Row:
     clean: _CleanPrompt
     source: torch.Tensor
     seed: int
-    target_key: Prompt
+    target_key: PromptKey
 
     @property
     def suffix(self) -> int:
         return self.clean.length - self.position
 
 
-def _run_batch(
-    backend: HookedTransformerBackend, rows: list[_Row], n_layers: int, config: EngineConfig
-) -> torch.Tensor:
+def _run_batch(backend: Backend, rows: list[_Row], n_layers: int, config: EngineConfig) -> torch.Tensor:
     """TransformerLens's own blocks on preallocated KV slabs: the path for any architecture."""
     model = backend.model
     cfg = model.cfg
@@ -378,7 +377,7 @@ def _run_batch(
 
 
 def _run_batch_fast(
-    backend: HookedTransformerBackend, rows: list[_Row], blocks: FastBlocks, config: EngineConfig
+    backend: Backend, rows: list[_Row], blocks: FastBlocks, config: EngineConfig
 ) -> torch.Tensor:
     """The same computation with keys cached once rotated and no per-step copies (fast_decode.py)."""
     model = backend.model
@@ -421,14 +420,14 @@ def _run_batch_fast(
     return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
 
 
-def _patched_inputs(rows: list[_Row], device, dtype) -> torch.Tensor:
+def _patched_inputs(rows: list[_Row], device: torch.device, dtype: torch.dtype) -> torch.Tensor:
     """Clean inputs of the first patched block at the patched positions and after, source at the first."""
     resid = torch.stack([r.clean.block_inputs[r.first_block, r.position :] for r in rows]).to(device)
     resid[:, 0] = torch.stack([r.source for r in rows]).to(device, dtype)
     return resid
 
 
-def _runs(rows: list[_Row], key) -> list[tuple[int, int]]:
+def _runs(rows: list[_Row], key: Callable[[_Row], object]) -> list[tuple[int, int]]:
     """``(start, stop)`` of the maximal runs of consecutive rows with equal ``key``."""
     bounds, start = [], 0
     for i in range(1, len(rows) + 1):

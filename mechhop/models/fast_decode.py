@@ -22,12 +22,16 @@ feature TransformerLens adds later therefore never takes this path untested.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 import torch.nn.functional as F
 from jaxtyping import Bool, Float, Int
 from transformer_lens import HookedTransformer
 from transformer_lens.utilities.activation_functions import apply_softcap
+
+if TYPE_CHECKING:
+    from transformer_lens.components.abstract_attention import AbstractAttention
 
 # Architecture (TransformerLens's ``original_architecture``) -> what its blocks use; each has a tiny
 # config in tests/test_fast_decode.py compared with TransformerLens's blocks.
@@ -87,7 +91,11 @@ class RotatedKV:
         )
 
 
-def rotate(attn, x: Float[torch.Tensor, "batch pos head d_head"], positions: Int[torch.Tensor, "batch pos"]):
+def rotate(
+    attn: AbstractAttention,
+    x: Float[torch.Tensor, "batch pos head d_head"],
+    positions: Int[torch.Tensor, "batch pos"],
+) -> Float[torch.Tensor, "batch pos head d_head"]:
     """Rotary embedding of ``x`` at explicit positions (identity for models without rotary)."""
     if attn.cfg.positional_embedding_type != "rotary":
         return x
@@ -117,7 +125,9 @@ class FastBlocks:
             for block in model.blocks
         ]
 
-    def embed(self, tokens: Int[torch.Tensor, "batch pos"], positions: Int[torch.Tensor, "batch pos"]):
+    def embed(
+        self, tokens: Int[torch.Tensor, "batch pos"], positions: Int[torch.Tensor, "batch pos"]
+    ) -> Float[torch.Tensor, "batch pos d_model"]:
         resid = self.model.embed(tokens)
         if self.model.cfg.positional_embedding_type == "standard":
             resid = resid + self.model.pos_embed.W_pos[positions]
@@ -142,7 +152,9 @@ class FastBlocks:
             block = self.model.blocks[layer]
             allowed = causal
             if block.attn.attn_type == "local":
-                allowed = allowed & (columns[None, :] > query_columns - self.model.cfg.window_size)
+                window = self.model.cfg.window_size
+                assert window is not None  # TransformerLens's config requires it for local attention
+                allowed = allowed & (columns[None, :] > query_columns - window)
             allowed = allowed[None] & key_valid[:, None, :end]  # [batch, q, end]
             attn_out = self._attention(layer, block.ln1(resid), kv, rows, start, positions, allowed)
             if self.model.cfg.use_normalization_before_and_after:
@@ -151,7 +163,16 @@ class FastBlocks:
             resid = resid + block.apply_mlp(block.ln2(resid))
         return resid
 
-    def _attention(self, layer, x, kv: RotatedKV, rows: slice, start: int, positions, allowed):
+    def _attention(
+        self,
+        layer: int,
+        x: Float[torch.Tensor, "batch q d_model"],
+        kv: RotatedKV,
+        rows: slice,
+        start: int,
+        positions: Int[torch.Tensor, "batch q"],
+        allowed: Bool[torch.Tensor, "batch q end"],
+    ) -> Float[torch.Tensor, "batch q d_model"]:
         attn = self.model.blocks[layer].attn
         q, k, v = attn.calculate_qkv_matrices(x, x, x)
         q, k = rotate(attn, q, positions), rotate(attn, k, positions)

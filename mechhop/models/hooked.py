@@ -8,7 +8,8 @@ backend's methods.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
 
 import torch
 from jaxtyping import Float, Int
@@ -96,9 +97,9 @@ class HookedTransformerBackend:
             raise MechhopError(
                 "This model has no tokenizer; pass prompts as lists of token ids instead of strings."
             )
-        kwargs = {} if prepend_bos is None else {"prepend_bos": prepend_bos}
+        # None is TransformerLens's USE_DEFAULT_VALUE (the model's default_prepend_bos).
         # TransformerLens would cut a long prompt to its last n_ctx tokens: refuse instead
-        ids = self.model.to_tokens(prompt, truncate=False, **kwargs)[0].tolist()
+        ids = self.model.to_tokens(prompt, prepend_bos=prepend_bos, truncate=False)[0].tolist()
         check_fits(self.spec, prompt, len(ids))
         return ids
 
@@ -107,7 +108,7 @@ class HookedTransformerBackend:
         ids = self.tokenize(prompt, prepend_bos)
         tok = self.model.tokenizer
         bos = 1 if ids and ids[0] == self.bos_token_id and (prepend_bos or self.prepends_bos) else 0
-        if getattr(tok, "is_fast", False):
+        if tok is not None and getattr(tok, "is_fast", False):
             enc = tok(prompt, return_offsets_mapping=True, add_special_tokens=False)
             if list(enc["input_ids"]) == ids[bos:]:
                 return [(0, 0)] * bos + [tuple(span) for span in enc["offset_mapping"]]
@@ -147,12 +148,13 @@ class HookedTransformerBackend:
     def decode(self, ids: Sequence[int]) -> str:
         if self.model.tokenizer is None:
             return " ".join(str(i) for i in ids)
-        return self.model.tokenizer.decode(list(ids), skip_special_tokens=True)
+        # one sequence decodes to one str (transformers annotates str | list[str] for batches too)
+        return cast(str, self.model.tokenizer.decode(list(ids), skip_special_tokens=True))
 
     def token_strings(self, ids: Sequence[int]) -> list[str]:
         if self.model.tokenizer is None:
             return [str(i) for i in ids]
-        return [self.model.tokenizer.decode([i]) for i in ids]
+        return [cast(str, self.model.tokenizer.decode([i])) for i in ids]
 
     # -- running ---------------------------------------------------------------------
     def new_cache(self, batch_size: int) -> TransformerLensKeyValueCache:
@@ -182,7 +184,9 @@ class HookedTransformerBackend:
     @contextlib.contextmanager
     def hooks(self, fwd_hooks: list[tuple[str, HookFn]]) -> Iterator[None]:
         """Install hooks for the duration of the block; removed on any exit."""
-        with self.model.hooks(fwd_hooks=fwd_hooks):
+        # TransformerLens annotates an (invariant) list of (name or filter, callable)
+        hooks: list[tuple[str | Callable[..., Any], Callable[..., Any]]] = list(fwd_hooks)
+        with self.model.hooks(fwd_hooks=hooks):
             yield
 
     def installed_hook_count(self) -> int:

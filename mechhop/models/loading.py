@@ -36,7 +36,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 
@@ -47,6 +47,9 @@ from mechhop.errors import (
     did_you_mean,
 )
 from mechhop.models.hooked import pretranspose_weights
+
+if TYPE_CHECKING:
+    from transformer_lens import HookedTransformer, HookedTransformerConfig
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +260,10 @@ def _convert_gguf(entry: EmbeddedModel, folder: Path) -> None:
         gguf = entry.gguf(Path(work))
         with _quiet():
             tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-            hf = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+            # Any: torch's stub types Module.__setattr__ for tensors and modules only
+            hf: Any = AutoModelForCausalLM.from_pretrained(
+                gguf.parent, gguf_file=gguf.name, dtype=torch.float32
+            )
             # The tensors are dequantised floats; drop the GGUF marker so the folder loads
             # as a plain float checkpoint.
             hf.hf_quantizer = None
@@ -301,7 +307,7 @@ def _tl_config(
     device: str,
     dtype: torch.dtype,
     prepend_bos: bool | None,
-):
+) -> HookedTransformerConfig:
     from transformer_lens import loading_from_pretrained as loading
 
     with _quiet():
@@ -356,7 +362,7 @@ def _from_hf_folder(
     dtype: torch.dtype,
     prepend_bos: bool | None,
     weights_cache: Path | None,
-):
+) -> HookedTransformer:
     """Build a HookedTransformer from a HF folder, reusing processed weights when cached."""
     from safetensors.torch import load_file, save_file
     from transformer_lens import HookedTransformer
@@ -399,7 +405,7 @@ def _from_hf_folder(
     return _to_device(model, device)
 
 
-def _to_device(model, device: str):
+def _to_device(model: HookedTransformer, device: str) -> HookedTransformer:
     with _quiet():  # TransformerLens prints "Moving model to device"
         return model.to(device).eval()
 
@@ -412,7 +418,7 @@ def load_model(
     processing: WeightProcessing | None = None,
     prepend_bos: bool | None = None,
     tl_architecture: str | None = None,
-):
+) -> HookedTransformer:
     """Load ``name`` as a ``HookedTransformer`` (see the module docstring for accepted names).
 
     Args:
@@ -452,7 +458,8 @@ def load_model(
         model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
         source, location = "transformer_lens", name
     pretranspose_weights(model)
-    model.mechhop_info = ModelInfo(
+    # torch's stub types Module.__setattr__ for tensors and modules only
+    model.mechhop_info = ModelInfo(  # type: ignore[assignment]
         name=name,
         source=source,  # type: ignore[arg-type]
         processing=processing,
@@ -466,7 +473,7 @@ def load_model(
 
 def _from_transformer_lens(
     name: str, processing: WeightProcessing, device: str, dtype: str, prepend_bos: bool | None
-):
+) -> HookedTransformer:
     from transformer_lens import HookedTransformer
     from transformer_lens import loading_from_pretrained as loading
 

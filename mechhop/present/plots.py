@@ -48,7 +48,7 @@ import functools
 import html
 import importlib.metadata
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -228,7 +228,9 @@ def _cell_hover(frame: pd.DataFrame, hit: pd.Series, keys: list[str], has_label:
     return lines.groupby([picked[k] for k in keys], sort=False).agg("<br>".join).to_dict()
 
 
-def _panel_titles(col_values: list[Any], row_values: list[Any], col_key: str | None, row_key: str | None):
+def _panel_titles(
+    col_values: list[Any], row_values: list[Any], col_key: str | None, row_key: str | None
+) -> list[str]:
     titles = []
     for r in row_values:
         for c in col_values:
@@ -291,7 +293,8 @@ def layer_heatmap(
             z: list[list[float | None]] = []
             text: list[list[str]] = []
             for y in ys:
-                z_row, text_row = [], []
+                z_row: list[float | None] = []
+                text_row: list[str] = []
                 for x in xs:
                     cell = (*prefix, x, y)
                     if cell not in stats:
@@ -625,11 +628,19 @@ def _query_title(query_id: str, results: Sequence[Table | None]) -> str:
     return f"query {html.escape(query_id)}"
 
 
-def _grid_panel(sub: pd.DataFrame, xs: list[Any], ys: list[Any], code, describe) -> tuple[list, list]:
+def _grid_panel(
+    sub: pd.DataFrame,
+    xs: list[Any],
+    ys: list[Any],
+    code: Callable[[Any], float],
+    describe: Callable[[Any], str],
+) -> tuple[list[list[float | None]], list[list[str]]]:
     cells = {(r.src_layer, r.tgt_layer): r for r in sub.itertuples(index=False)}
-    z, text = [], []
+    z: list[list[float | None]] = []
+    text: list[list[str]] = []
     for y in ys:
-        z_row, text_row = [], []
+        z_row: list[float | None] = []
+        text_row: list[str] = []
         for x in xs:
             row = cells.get((x, y))
             z_row.append(None if row is None else code(row))

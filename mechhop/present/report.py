@@ -776,4 +776,5 @@ def report_from_runs(run_dirs: Sequence[str | Path], path: str | Path, **kw: Any
         loaded[result.analysis] = result
     if not loaded:
         raise MechhopError("report_from_runs: no run folders given.")
-    return build_report(path, **loaded, **kw)
+    by_name: dict[str, Any] = loaded  # build_report's keyword arguments are named after the analyses
+    return build_report(path, **by_name, **kw)

@@ -174,7 +174,7 @@ def knockout(
             base = len(prompts)
             prompts.append(pos.tokens)
             recipes.append(Recipe())
-            rows = []
+            rows: list[tuple[str, str, int, int]] = []
             for query_set in config.query_sets:
                 queries_at = query_positions(pos, query_set)
                 for name in config.keys:

@@ -23,7 +23,7 @@ from mechhop.analyses.projection.config import (
 )
 from mechhop.analyses.projection.tables import candidate_strings
 from mechhop.core.apply import applied
-from mechhop.core.backend import as_backend
+from mechhop.core.backend import Backend, as_backend
 from mechhop.core.interventions import Record
 from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
@@ -31,7 +31,6 @@ from mechhop.core.tokens import Prompt, PromptBatch, encode
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
 from mechhop.errors import MechhopError
-from mechhop.models.hooked import HookedTransformerBackend
 
 _SITE_KIND = {"attn": "attn_out", "mlp": "mlp_out"}
 
@@ -70,7 +69,7 @@ def _best_ranks(
 
 
 def first_token_candidates(
-    model: HookedTransformer | HookedTransformerBackend,
+    model: HookedTransformer | Backend,
     query: TwoHopQuery,
     entity: Literal["e1", "e2", "e3"],
 ) -> dict[str, int]:
@@ -82,7 +81,7 @@ def first_token_candidates(
     return _first_tokens(backend, query.answers(entity))
 
 
-def _first_tokens(backend: HookedTransformerBackend, answers: Iterable[str]) -> dict[str, int]:
+def _first_tokens(backend: Backend, answers: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for text in candidate_strings(answers):
         ids = backend.tokenize(text, prepend_bos=False)
@@ -100,7 +99,7 @@ class SublayerOutputs:
     sublayers: tuple[Sublayer, ...]
     vectors: Float[Tensor, "batch layer sublayer d_model"] = field(repr=False)
     final_logits: Float[Tensor, "batch vocab"] = field(repr=False)  # the model's own, fp32
-    backend: HookedTransformerBackend = field(repr=False)
+    backend: Backend = field(repr=False)
 
     def project(self, vectors: Float[Tensor, "... d_model"]) -> Float[Tensor, "... vocab"]:
         """Final normalisation, then unembedding (and soft-cap); fp32."""
@@ -112,7 +111,7 @@ class SublayerOutputs:
 
 
 def last_position_outputs(
-    model: HookedTransformer | HookedTransformerBackend,
+    model: HookedTransformer | Backend,
     prompts: Sequence[Prompt] | PromptBatch,
     sublayers: Sequence[Sublayer] = SUBLAYERS,
     *,
@@ -148,7 +147,7 @@ def last_position_outputs(
 class _Strings:
     """Token strings, decoded once per id (a run decodes the same few tokens many times)."""
 
-    def __init__(self, backend: HookedTransformerBackend) -> None:
+    def __init__(self, backend: Backend) -> None:
         self.backend = backend
         self.cache: dict[int, str] = {}
 
@@ -173,7 +172,7 @@ def _candidate_matrix(
 
 
 def _project_queries(
-    backend: HookedTransformerBackend,
+    backend: Backend,
     queries: list[TwoHopQuery],
     config: ProjectionConfig,
     first_tokens: dict[tuple[str, ...], dict[str, int]],
@@ -195,10 +194,13 @@ def _project_queries(
     predicted = outputs.final_logits.argmax(-1)  # [batch]
 
     # Reduce each sublayer's logits right away: only [batch, k] and [batch] leave this loop.
-    top_ids, top_probs, ranks, best = [], [], {"e2": [], "e3": [], "predicted": []}, {"e2": [], "e3": []}
+    top_ids: list[Tensor] = []
+    top_probs: list[Tensor] = []
+    ranks: dict[str, list[Tensor]] = {"e2": [], "e3": [], "predicted": []}
+    best: dict[str, list[Tensor]] = {"e2": [], "e3": []}
     for layer in range(backend.spec.n_layers):
-        for s in range(len(config.sublayers)):
-            logits = outputs.project(outputs.vectors[:, layer, s])  # [batch, vocab], fp32
+        for j in range(len(config.sublayers)):
+            logits = outputs.project(outputs.vectors[:, layer, j])  # [batch, vocab], fp32
             values, ids = logits.topk(config.top_k, -1)
             top_ids.append(ids)
             top_probs.append((values - logits.logsumexp(-1, keepdim=True)).exp())
@@ -243,7 +245,7 @@ def _project_queries(
 
 
 def sublayer_projection(
-    model: HookedTransformer | HookedTransformerBackend,
+    model: HookedTransformer | Backend,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
     config: ProjectionConfig | None = None,
     out: str | Path | None = None,
