@@ -83,3 +83,20 @@ def test_an_untested_architecture_keeps_transformer_lens_blocks_and_says_so():
     off = run_variants(make_tiny("rms-rotary-gqa"), variants,
                        EngineConfig(max_new_tokens=3, progress=False, fast_attention=False))  # fmt: skip
     assert off.path == "transformer_lens" and off.why_not_fast == "EngineConfig(fast_attention=False)"
+
+
+def test_a_run_records_which_engine_path_computed_it(tmp_path):
+    import json
+
+    from mechhop.analyses.backpatching import BackpatchingConfig, backpatching
+    from tests.tiny_lm import make_tiny_lm, tiny_queries
+
+    lm = make_tiny_lm()
+    run = backpatching(
+        lm, tiny_queries()[:1], BackpatchingConfig(src_layers=(3,)), out=tmp_path, progress=False
+    )
+    assert run.meta["engine_path"] == "fast"
+    assert json.loads((run.directory / "run.json").read_text())["engine_path"] == "fast"
+    lm.cfg = dataclasses.replace(lm.cfg, original_architecture="MistralForCausalLM")
+    other = backpatching(lm, tiny_queries()[:1], BackpatchingConfig(src_layers=(2,)), progress=False)
+    assert other.meta["engine_path"].startswith("transformer_lens (architecture 'MistralForCausalLM'")

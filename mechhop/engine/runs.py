@@ -144,6 +144,16 @@ class RunStore:
             if not p.name.startswith(".tmp-")
         }
 
+    def note(self, key: str, value: Any) -> None:
+        """Record how the run was computed (e.g. which engine path ran) in its ``run.json``."""
+        if self.meta.get(key) == value:
+            return
+        self.meta[key] = value
+        if self.directory is not None:
+            tmp = self.directory / "run.json.tmp"
+            tmp.write_text(json.dumps(self.meta, indent=2, default=str))
+            os.replace(tmp, self.directory / "run.json")
+
     def write_unit(self, key: str, table: pd.DataFrame) -> None:
         if self.directory is None:
             self._memory[key] = table

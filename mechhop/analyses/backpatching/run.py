@@ -82,6 +82,10 @@ def backpatching(
                         )  # fmt: skip
                         keys.append((q.id, donor.id, position, target, ls, lt))
         result = run_variants(model, variants, replace(engine, on_progress=advance))
+        store.note(
+            "engine_path",
+            result.path if result.why_not_fast is None else f"{result.path} ({result.why_not_fast})",
+        )
         columns = ["query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"]
         rows = pd.DataFrame(keys, columns=columns)
         rows["generation"] = list(result.texts)

@@ -62,6 +62,10 @@ def patchscopes(
                         )  # fmt: skip
                         keys.append((q.id, source, ls, lt, seed))
         result = run_variants(model, variants, replace(engine, on_progress=advance))
+        store.note(
+            "engine_path",
+            result.path if result.why_not_fast is None else f"{result.path} ({result.why_not_fast})",
+        )
         rows = pd.DataFrame(keys, columns=["query_id", "source", "src_layer", "tgt_layer", "seed"])
         rows.insert(
             2, "target_prompt", config.target_prompt if config.target_prompt in TARGET_PROMPTS else "custom"
