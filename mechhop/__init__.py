@@ -33,14 +33,8 @@ if TYPE_CHECKING:
         RecipeError,
         WeightsPackageMissingError,
     )
-    from mechhop.models.loading import (
-        ModelInfo,
-        WeightProcessing,
-        available_models,
-        load_hf_model,
-        load_model,
-        model_info,
-    )
+    from mechhop.models.catalog import ModelInfo, WeightProcessing, available_models, model_info
+    from mechhop.models.loading import load_hf_model, load_model
 
 # Names load on first use (PEP 562), so `import mechhop` and the command line start without torch.
 _EXPORTS = {

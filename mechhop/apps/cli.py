@@ -23,6 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from mechhop.analyses.registry import ANALYSES, Analysis
+from mechhop.core.backend import as_backend
 from mechhop.core.settings import Option
 from mechhop.errors import MechhopError, did_you_mean
 
@@ -88,7 +89,9 @@ def _model(name: str) -> HookedTransformer:
 
     start = time.perf_counter()
     model = load_model(name)
-    typer.echo(f"loaded {name} ({model.cfg.n_layers} layers) in {time.perf_counter() - start:.1f} s")
+    typer.echo(
+        f"loaded {name} ({as_backend(model).spec.n_layers} layers) in {time.perf_counter() - start:.1f} s"
+    )
     return model
 
 
@@ -217,7 +220,7 @@ def demo(
 
     start = time.perf_counter()
     m = _model(model)
-    n = m.cfg.n_layers
+    n = as_backend(m).spec.n_layers
     # every other target layer keeps Patchscopes' grid informative and the demo within minutes
     ps = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n, 2)))
     config = StudyConfig(evaluate=evaluate, per_group=per_group, max_per_bridge=max_per_bridge,

@@ -19,7 +19,8 @@ from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
 from mechhop.data.positions import locate
 from mechhop.data.schema import TwoHopQuery
-from mechhop.models.loading import DEFAULT_MODEL, available_models, load_model
+from mechhop.models.catalog import DEFAULT_MODEL, available_models
+from mechhop.models.loading import load_model
 
 
 def backpatch_recipe(src: int, tgt: int, position: int) -> Recipe:

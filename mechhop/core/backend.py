@@ -43,6 +43,9 @@ class Backend(Protocol):
     spec: ModelSpec
 
     @property
+    def name(self) -> str: ...
+
+    @property
     def device(self) -> torch.device: ...
     @property
     def dtype(self) -> torch.dtype: ...

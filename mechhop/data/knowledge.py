@@ -49,7 +49,7 @@ from mechhop.data.schema import (
     TwoHopDataset,
 )
 from mechhop.errors import MechhopError
-from mechhop.models.loading import model_info
+from mechhop.models.catalog import model_info
 from mechhop.progress import tqdm
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ def generate_outputs(
     if batch_size < 1:
         raise MechhopError(f"batch_size must be at least 1, got {batch_size}.")
     unique = list(dict.fromkeys(prompts))
-    name = getattr(model_info(model), "name", model.cfg.model_name)
+    name = getattr(model_info(model), "name", None) or as_backend(model).name
     header = {"mechhop_generations": 1, "model": name, "max_new_tokens": max_new_tokens}
     done = _read_cache(Path(cache_path), header) if cache_path else {}
     todo = [p for p in unique if p not in done]
@@ -369,6 +369,6 @@ def evaluate_knowledge(
     else:
         outputs = run([q.prompt_text(n, style) for q in dataset for n in PROMPT_NAMES])
     seconds = time.perf_counter() - start
-    name = getattr(model_info(model), "name", model.cfg.model_name)
+    name = getattr(model_info(model), "name", None) or as_backend(model).name
     table = classify(dataset, outputs, style, allow_missing=prune, matching=matching)
     return KnowledgeResult(table, dataset, style, name, seconds, len(outputs), matching)

@@ -33,6 +33,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from mechhop.core.backend import as_backend
 from mechhop.core.settings import run_key
 from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
@@ -56,9 +57,9 @@ def model_description(model: Any) -> dict[str, Any]:
     """Model name and weight processing, from what :func:`mechhop.load_model` stored on it."""
     info = getattr(model, "mechhop_info", None)
     if info is None:
-        cfg = model.cfg
-        return {"name": cfg.model_name, "n_layers": cfg.n_layers, "weight_processing": "unknown"}
-    return {**info.to_dict(), "n_layers": model.cfg.n_layers}
+        backend = as_backend(model)
+        return {"name": backend.name, "n_layers": backend.spec.n_layers, "weight_processing": "unknown"}
+    return {**info.to_dict(), "n_layers": as_backend(model).spec.n_layers}
 
 
 @dataclass(frozen=True, eq=False)

@@ -73,6 +73,10 @@ class HookedTransformerBackend:
 
     # -- structure -------------------------------------------------------------------
     @property
+    def name(self) -> str:
+        return str(self.model.cfg.model_name)
+
+    @property
     def device(self) -> torch.device:
         return (
             self.model.cfg.device

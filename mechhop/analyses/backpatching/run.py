@@ -57,7 +57,9 @@ def backpatching(
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
     if not len(queries):
         raise MechhopError("backpatching needs at least one query.")
-    pairs = resolve_pairs(config.pairs, config.src_layers, config.tgt_layers, model.cfg.n_layers, "backward")
+    pairs = resolve_pairs(
+        config.pairs, config.src_layers, config.tgt_layers, as_backend(model).spec.n_layers, "backward"
+    )
     pool = list(queries if donor_pool is None else donor_pool)
     donors = placebo_donors(queries, config.placebo_seed, pool) if config.source == "placebo" else {}
     by_id = {q.id: q for q in [*pool, *queries]}

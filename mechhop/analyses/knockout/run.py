@@ -150,12 +150,12 @@ def knockout(
     dataset = _as_dataset(queries)
     if not len(dataset):
         raise MechhopError("knockout needs at least one query.")
-    if model.tokenizer is None:
+    if not as_backend(model).has_tokenizer:
         raise MechhopError(
             "knockout locates mentions in text prompts and needs a model with a tokenizer; for "
             "token-id prompts build the recipes with knockout_recipe and run mechhop.generate."
         )
-    n_layers = model.cfg.n_layers
+    n_layers = as_backend(model).spec.n_layers
     layers = resolve_layers(config.layers, n_layers, "knockout layer")
     for layer in layers:
         window_layers(n_layers, layer, config.window)

@@ -11,6 +11,7 @@ from transformer_lens import HookedTransformer
 
 from mechhop.analyses.patchscopes.config import KEYS, TARGET_PROMPTS, PatchscopesConfig
 from mechhop.analyses.patchscopes.tables import relabel
+from mechhop.core.backend import as_backend
 from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
 from mechhop.data.positions import locate, locate_text
@@ -38,7 +39,7 @@ def patchscopes(
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
     if not len(queries):
         raise MechhopError("patchscopes needs at least one query (got an empty list).")
-    n_layers = model.cfg.n_layers
+    n_layers = as_backend(model).spec.n_layers
     pairs = resolve_pairs(config.pairs, config.src_layers, config.tgt_layers, n_layers, "full")
     target = config.target_text
     target_at = locate_text(model, target, config.placeholder)[1]
