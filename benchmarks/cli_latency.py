@@ -36,7 +36,7 @@ import runpy, sys, time
 start = time.perf_counter()
 sys.argv = ["mechhop", *{args!r}]
 try:
-    module = "mechhop.apps.cli" if __import__("importlib").util.find_spec("mechhop.apps") else "mechhop.cli"
+    module = {module!r}
     runpy.run_module(module, run_name="__main__")
 except SystemExit as e:
     code = e.code
@@ -48,7 +48,9 @@ def measure(tree: Path, args: list[str], tmp: str) -> tuple[float, bool, str]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     args = [a.replace("{tmp}", tmp) for a in args]
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True,
+    module = "mechhop.apps.cli" if (tree / "mechhop" / "apps").is_dir() else "mechhop.cli"
+    probe = PROBE.format(args=args, module=module)
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          env=env, cwd=tmp)  # fmt: skip
     seconds = time.perf_counter() - start
     probe = [line for line in out.stderr.splitlines() if line.startswith("PROBE")]
