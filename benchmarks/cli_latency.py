@@ -40,11 +40,11 @@ try:
     runpy.run_module(module, run_name="__main__")
 except SystemExit as e:
     code = e.code
-print("\\nPROBE", "torch" in sys.modules, code, file=sys.stderr)
+print("\\nPROBE", "torch" in sys.modules, "pandas" in sys.modules, code, file=sys.stderr)
 """
 
 
-def measure(tree: Path, args: list[str], tmp: str) -> tuple[float, bool, str]:
+def measure(tree: Path, args: list[str], tmp: str) -> tuple[float, bool, bool, str]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     args = [a.replace("{tmp}", tmp) for a in args]
     start = time.perf_counter()
@@ -55,8 +55,9 @@ def measure(tree: Path, args: list[str], tmp: str) -> tuple[float, bool, str]:
     seconds = time.perf_counter() - start
     probe = [line for line in out.stderr.splitlines() if line.startswith("PROBE")]
     torch = probe[-1].split()[1] == "True" if probe else False
+    pandas = probe[-1].split()[2] == "True" if probe else False
     first = next((line for line in (out.stdout + out.stderr).splitlines() if line.strip()), "")
-    return seconds, torch, first[:70]
+    return seconds, torch, pandas, first[:70]
 
 
 def main() -> None:
@@ -67,12 +68,14 @@ def main() -> None:
     parser.add_argument("--tree", type=Path, default=ROOT)
     args = parser.parse_args()
     print(f"mechhop at {args.tree}; median of {args.repeat} fresh interpreters")
-    print(f"{'command':45s} {'seconds':>8s}  torch  first line")
+    print(f"{'command':45s} {'seconds':>8s}  torch  pandas  first line")
     with tempfile.TemporaryDirectory() as tmp:
         for name, argv in CASES.items():
             runs = [measure(args.tree, argv, tmp) for _ in range(args.repeat)]
             median = statistics.median(r[0] for r in runs)
-            print(f"{name:45s} {median:8.2f}  {'yes' if runs[0][1] else 'no':5s}  {runs[0][2]}")
+            torch, pandas, first = runs[0][1:]
+            yes = {True: "yes", False: "no"}
+            print(f"{name:45s} {median:8.2f}  {yes[torch]:5s}  {yes[pandas]:6s}  {first}")
 
 
 if __name__ == "__main__":

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("torch", "transformer_lens", "transformers")
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, heavy: tuple[str, ...] = HEAVY) -> set[str]:
     """Heavy modules imported by ``code`` in a fresh interpreter."""
-    probe = f"import sys\n{code}\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    probe = f"import sys\n{code}\nprint(','.join(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     return {m for m in out.stdout.strip().splitlines()[-1].split(",") if m} if out.stdout.strip() else set()
 
@@ -59,7 +59,9 @@ def test_report_from_stored_runs_loads_no_model_stack(tmp_path):
     assert "Back-patching" in out.read_text()
 
 
-def test_bad_options_fail_before_the_model_stack_loads():
+def test_bad_options_fail_before_the_model_stack_or_pandas_loads(tmp_path):
+    """Option errors come from the configs alone: no torch, no pandas (under 0.5 s in
+    benchmarks/cli_latency.py)."""
     code = (
         "from typer.testing import CliRunner\nfrom mechhop.apps.cli import app\n"
         "for args in (['run', 'patchscopes', '--ids', 'q1', '--decoding', 'beam'],\n"
@@ -67,10 +69,12 @@ def test_bad_options_fail_before_the_model_stack_loads():
         "             ['evaluate', '-o', 'K.txt'], ['run', 'knockout', '--ids', 'q1', '--span', 'all']):\n"
         "    r = CliRunner().invoke(app, args)\n"
         "    assert r.exit_code == 2 and 'error: --' in r.output, (args, r.output)\n"
+        f"r = CliRunner().invoke(app, ['report', {str(tmp_path)!r}])\n"
+        "assert r.exit_code == 2 and 'is not a mechhop run directory' in r.output, r.output\n"
         "r = CliRunner().invoke(app, ['models'])\n"
         "assert r.exit_code == 0 and 'smollm2-135m' in r.output"
     )
-    assert _modules_after(code) == set()
+    assert _modules_after(code, (*HEAVY, "pandas", "pyarrow")) == set()
 
 
 @pytest.mark.parametrize("old", sorted(MOVED))
@@ -163,3 +167,38 @@ def test_a_run_resumes_under_another_batch_size_and_matching_but_not_other_setti
     other = BackpatchingConfig(src_layers=(2,))
     assert backpatching(lm, queries, same, out=tmp_path, progress=False).directory == first.directory
     assert backpatching(lm, queries, other, out=tmp_path, progress=False).directory != first.directory
+
+
+# What only a backend may touch: the model library and the model object's internals.
+_MODEL_INTERNALS = {"cfg", "blocks", "tokenizer", "W_E", "W_U", "embed", "unembed", "ln_final", "hook_dict"}
+
+
+def _runtime_imports_and_internals(path: Path) -> list[str]:
+    import ast
+
+    tree = ast.parse(path.read_text())
+    typing_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in ast.walk(block)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in typing_only:
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+            found += [f"imports {n}" for n in names if n.split(".")[0] == "transformer_lens"]
+        if isinstance(node, ast.Attribute) and node.attr in _MODEL_INTERNALS:
+            found.append(f"line {node.lineno}: .{node.attr}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (ROOT / "mechhop").rglob("*.py") if "models" not in p.relative_to(ROOT / "mechhop").parts),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_only_the_backend_reaches_the_model_library(path):
+    """Engine, analyses, data, core and apps use the Backend protocol; TransformerLens stays in models/
+    (where a TransformerBridge backend would be a second implementation)."""
+    assert _runtime_imports_and_internals(path) == []

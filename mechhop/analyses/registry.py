@@ -8,8 +8,9 @@ run NAME`` command per entry, its options derived from the config's fields and
 :func:`mechhop.engine.runs.load_result` iterate over :data:`ANALYSES`. Adding an
 analysis takes its package (config, tables, run) and one entry here.
 
-Nothing here imports torch: run functions and report sections are named by
-import path and loaded on first use.
+Nothing here imports torch or pandas: run functions, relabelling and report
+sections are named by import path and loaded on first use, so the command line
+builds its options and checks them without either.
 """
 
 from __future__ import annotations
@@ -17,24 +18,23 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from mechhop.analyses.backpatching.config import BackpatchingConfig
-from mechhop.analyses.backpatching.tables import resucceed
 from mechhop.analyses.knockout.config import KnockoutConfig
-from mechhop.analyses.knockout.tables import recorrect
 from mechhop.analyses.patchscopes.config import KEYS as PATCHSCOPES_KEYS
 from mechhop.analyses.patchscopes.config import PatchscopesConfig
-from mechhop.analyses.patchscopes.tables import relabel as patchscopes_labels
 from mechhop.analyses.projection.config import ProjectionConfig
 from mechhop.core.settings import Option, describe
-from mechhop.data.matching import Matching
-from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError, did_you_mean
 
-Relabel = Callable[[pd.DataFrame, TwoHopDataset, Matching], pd.DataFrame]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from mechhop.data.matching import Matching
+    from mechhop.data.schema import TwoHopDataset
+
+    Relabel = Callable[[pd.DataFrame, TwoHopDataset, Matching], pd.DataFrame]
 
 
 def _load(path: str) -> Any:
@@ -54,7 +54,7 @@ class Analysis:
     run: str  # "module:function", called as function(model, queries, config, out=..., progress=...)
     keys: tuple[str, ...]  # one table row per value of these columns
     relabels: tuple[str, ...] = ()  # label columns recomputed from stored generations
-    relabel: Relabel | None = None
+    relabel: str = ""  # "module:function" (table, queries, matching) -> table with relabels recomputed
     section: str = ""  # "module:function" building its report section from (result, groups)
     matching: bool = True  # whether the config has an answer-matching setting
 
@@ -62,20 +62,16 @@ class Analysis:
         """The run function (imports the model stack)."""
         return _load(self.run)
 
+    def relabeler(self) -> Relabel | None:
+        """The function recomputing :attr:`relabels` (imports pandas), or None when there are none."""
+        return _load(self.relabel) if self.relabel else None
+
     def report_section(self) -> Callable[..., str]:
         return _load(self.section)
 
     def options(self) -> tuple[Option, ...]:
         """Command-line options, one per configurable field of :attr:`config`."""
         return describe(self.config)
-
-
-def _backpatching_labels(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching) -> pd.DataFrame:
-    return table.assign(success=resucceed(table, queries, matching))
-
-
-def _patchscopes_labels(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching) -> pd.DataFrame:
-    return table.assign(label=patchscopes_labels(table, queries, matching))
 
 
 ANALYSES: tuple[Analysis, ...] = (
@@ -88,7 +84,7 @@ ANALYSES: tuple[Analysis, ...] = (
         run="mechhop.analyses.backpatching.run:backpatching",
         keys=("query_id", "position", "target", "src_layer", "tgt_layer"),
         relabels=("success",),
-        relabel=_backpatching_labels,
+        relabel="mechhop.analyses.backpatching.tables:relabel_table",
         section="mechhop.present.report:backpatching_section",
     ),
     Analysis(
@@ -100,7 +96,7 @@ ANALYSES: tuple[Analysis, ...] = (
         run="mechhop.analyses.patchscopes.run:patchscopes",
         keys=tuple(PATCHSCOPES_KEYS),
         relabels=("label",),
-        relabel=_patchscopes_labels,
+        relabel="mechhop.analyses.patchscopes.tables:relabel_table",
         section="mechhop.present.report:patchscopes_section",
     ),
     Analysis(
@@ -112,7 +108,7 @@ ANALYSES: tuple[Analysis, ...] = (
         run="mechhop.analyses.knockout.run:knockout",
         keys=("query_id", "query_set", "key", "layer"),
         relabels=("correct", "baseline_correct", "matters"),
-        relabel=recorrect,
+        relabel="mechhop.analyses.knockout.tables:recorrect",
         section="mechhop.present.report:knockout_section",
     ),
     Analysis(

@@ -548,6 +548,11 @@ def report(
 
     Example: mechhop report mechhop-runs/backpatching-* --knowledge knowledge.parquet -o report.html
     """
+    from mechhop.engine.folders import read_run_description
+
+    for run in runs:  # every folder and the output checked before pandas and plotly load
+        read_run_description(run)
+    _check_output_file(output, "--output", (".html",))
     from mechhop.present.report import report_from_runs
 
     extra: dict[str, Any] = {}

@@ -15,10 +15,9 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from transformer_lens import HookedTransformer
 
 from mechhop.analyses import registry
 from mechhop.analyses.backpatching import EITHER, BackpatchingConfig, backpatching, rescue_rates
@@ -32,6 +31,9 @@ from mechhop.data.schema import TwoHopDataset
 from mechhop.engine.runs import AnalysisResult
 from mechhop.errors import MechhopError
 from mechhop.present.report import build_report
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def pick_groups(
 
 
 def run_study(
-    model: HookedTransformer,
+    model: ModelLike,
     queries: TwoHopDataset,
     out: str | Path,
     config: StudyConfig | None = None,

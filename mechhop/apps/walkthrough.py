@@ -13,6 +13,7 @@ import argparse
 import time
 
 from mechhop.analyses.backpatching import BackpatchingConfig, backpatching
+from mechhop.core.backend import as_backend
 from mechhop.core.generation import generate
 from mechhop.core.interventions import Patch
 from mechhop.core.recipe import Recipe
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
 
     start = time.perf_counter()
     model = load_model(args.model, device="cpu")
-    n_layers = model.cfg.n_layers
+    n_layers = as_backend(model).spec.n_layers
     print(f"Loaded {args.model} ({n_layers} layers) in {time.perf_counter() - start:.1f}s")
 
     e1, r1, e2, r2, e3 = QUERY

@@ -26,10 +26,9 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
-from transformer_lens import HookedTransformer
 
 from mechhop.core.backend import Backend, HookFn, as_backend
 from mechhop.core.interventions import KnockOut, Patch, Project, Record
@@ -37,6 +36,9 @@ from mechhop.core.recipe import CompiledRecipe, Recipe, compile_recipe
 from mechhop.core.sites import Site
 from mechhop.core.tokens import PromptBatch, PromptKey, encode, prompt_key, prompt_value
 from mechhop.errors import MechhopError, RecipeError
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 _ACTIVE_ATTR = "_mechhop_recipe_active"
 
@@ -298,7 +300,7 @@ def _take(act: torch.Tensor, row: int, col: int | slice) -> torch.Tensor:
 
 @contextlib.contextmanager
 def applied(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     batch: PromptBatch,
     recipes: Recipe | Sequence[Recipe] | None,
     *,
@@ -321,7 +323,7 @@ def applied(
         yield session
 
 
-def assert_no_hooks(model: HookedTransformer) -> None:
+def assert_no_hooks(model: ModelLike) -> None:
     """Raise if any hook is installed on ``model`` (used by tests and after errors)."""
     count = as_backend(model).installed_hook_count()
     if count:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 if TYPE_CHECKING:
     import torch
+    from transformer_lens import HookedTransformer
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,46 @@ class ModelSpec:
 
 
 HookFn = Callable[["torch.Tensor", Any], "torch.Tensor | None"]
+
+
+@dataclass(eq=False)
+class CleanKV:
+    """One prompt's keys and values from a clean run, per layer ``[pos, kv_head, d_head]``, in the form
+    the backend caches them; ``memo`` holds what a :class:`BlockRunner` derives from them once."""
+
+    keys: list[torch.Tensor]
+    values: list[torch.Tensor]
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return int(self.keys[0].shape[0])
+
+
+class BlockRunner(Protocol):
+    """A batch resumed mid-network (the sweep engine's inner loop), from :meth:`Backend.block_runner`.
+
+    It owns the batch's KV storage. Rows are right-aligned: each row's prompt ends at column
+    ``end`` and decoding appends after it.
+    """
+
+    path: str  # which blocks run, recorded in results ("fast", "transformer_lens", ...)
+
+    def load(self, rows: slice, length: int, stops: Sequence[int], clean: CleanKV) -> None:
+        """Fill ``rows`` with a ``length``-token prompt's clean keys and values: layer ``i`` gets its
+        first ``stops[i]`` positions (blocks a patch enters see only the prefix before it)."""
+        ...
+
+    def run(
+        self, resid: torch.Tensor, rows: slice, first_block: int, positions: torch.Tensor
+    ) -> torch.Tensor:
+        """Blocks ``first_block..L-1`` on ``resid [rows, q, d_model]``, the prompt's last ``q``
+        positions (``positions [rows, q]``); returns the logits of the last one, ``[rows, d_vocab]``."""
+        ...
+
+    def step(self, tokens: torch.Tensor) -> torch.Tensor:
+        """One decoding step for every row: ``tokens [batch, 1]`` -> next logits ``[batch, d_vocab]``."""
+        ...
 
 
 @runtime_checkable
@@ -76,6 +117,15 @@ class Backend(Protocol):
     def hooks(self, fwd_hooks: list[tuple[str, HookFn]]) -> contextlib.AbstractContextManager[None]: ...
     def installed_hook_count(self) -> int: ...
     def project(self, vectors: torch.Tensor) -> torch.Tensor: ...
+    # -- the sweep engine's needs: a clean run's KV, mid-network resumption, memory per row
+    def cached_kv(self, cache: Any, layer: int) -> tuple[torch.Tensor, torch.Tensor]: ...
+    def why_not_fast(self) -> str | None: ...
+    def block_runner(self, size: int, end: int, capacity: int, fast: bool) -> BlockRunner: ...
+    def row_bytes(self, capacity: int, suffix: int) -> int: ...
+
+
+# What public functions accept as a model: the library's own object or a backend around it.
+ModelLike: TypeAlias = "HookedTransformer | Backend"
 
 
 def as_backend(model: Any) -> Backend:

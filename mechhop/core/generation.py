@@ -17,11 +17,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from jaxtyping import Float, Int
-from transformer_lens import HookedTransformer
 
 from mechhop.core.apply import applied
 from mechhop.core.backend import Backend, as_backend, check_fits
@@ -29,6 +28,9 @@ from mechhop.core.decoding import ApplyTo, Decoding, check_decoding
 from mechhop.core.recipe import Recipe
 from mechhop.core.tokens import Prompt, PromptBatch, encode
 from mechhop.errors import MechhopError
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,7 +66,7 @@ def _batch(
 
 
 def run(
-    model: HookedTransformer,
+    model: ModelLike,
     prompts: Sequence[Prompt] | PromptBatch,
     recipe: Recipe | Sequence[Recipe] | None = None,
     *,
@@ -79,7 +81,7 @@ def run(
 
 
 def generate(
-    model: HookedTransformer,
+    model: ModelLike,
     prompts: Sequence[Prompt] | PromptBatch,
     recipe: Recipe | Sequence[Recipe] | None = None,
     *,

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import torch
 from jaxtyping import Int
-from transformer_lens import HookedTransformer
 
-from mechhop.core.backend import Backend, as_backend, check_fits
+from mechhop.core.backend import as_backend, check_fits
 from mechhop.errors import MechhopError, PositionError
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 Prompt = str | Sequence[int]
 PromptKey = str | tuple[int, ...]  # a prompt in hashable form (see prompt_key)
@@ -77,7 +80,7 @@ class PromptBatch:
 
 
 def encode(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     prompts: Sequence[Prompt],
     prepend_bos: bool | None = None,
 ) -> PromptBatch:

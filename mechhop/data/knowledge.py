@@ -53,7 +53,7 @@ from mechhop.models.catalog import model_info
 from mechhop.progress import tqdm
 
 if TYPE_CHECKING:
-    from transformer_lens import HookedTransformer
+    from mechhop.core.backend import ModelLike
 
 Group = Literal["correct", "incorrect"]
 
@@ -245,7 +245,7 @@ def label_changes(table: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
 
 
 def generate_outputs(
-    model: HookedTransformer,
+    model: ModelLike,
     prompts: Sequence[str],
     *,
     batch_size: int = 32,
@@ -324,7 +324,7 @@ def _open_cache(path: Path, header: dict[str, object]) -> TextIO:
 
 
 def evaluate_knowledge(
-    model: HookedTransformer,
+    model: ModelLike,
     dataset: TwoHopDataset,
     *,
     style: PromptStyle = PAPER_STYLE,

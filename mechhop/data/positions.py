@@ -19,13 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from mechhop.core.backend import Backend, as_backend
+from mechhop.core.backend import as_backend
 from mechhop.data.relations import find_relation
 from mechhop.data.schema import PAPER_STYLE, PromptStyle, TwoHopQuery
 from mechhop.errors import PositionError
 
 if TYPE_CHECKING:
-    from transformer_lens import HookedTransformer
+    from mechhop.core.backend import ModelLike
 
 PositionName = Literal["e1", "r1", "r2", "last"]
 POSITION_NAMES: tuple[PositionName, ...] = ("e1", "r1", "r2", "last")
@@ -158,7 +158,7 @@ def token_span(
 
 
 def locate(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     query: TwoHopQuery,
     style: PromptStyle = PAPER_STYLE,
     prepend_bos: bool | None = None,
@@ -176,7 +176,7 @@ def locate(
 
 
 def locate_text(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     prompt: str,
     mention: str,
     query_id: str = "",

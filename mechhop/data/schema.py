@@ -36,12 +36,13 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Literal, overload
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from mechhop.data.relations import TemplateForm, find_relation, template_form
 from mechhop.errors import MechhopError
+
+if TYPE_CHECKING:  # pandas loads when a table is built or read: a query alone needs none of it
+    import pandas as pd
 
 PromptName = Literal["two_hop", "first_hop", "second_hop", "entity_shortcut", "relation_shortcut"]
 PROMPT_NAMES: tuple[PromptName, ...] = (
@@ -240,6 +241,8 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
 
     def sample(self, n: int, seed: int = 0) -> TwoHopDataset:
         """``n`` queries drawn reproducibly (all of them when ``n`` is not smaller); order kept."""
+        import pandas as pd
+
         if n >= len(self._queries):
             return self
         return self.subset(pd.Series([q.id for q in self._queries]).sample(n, random_state=seed))
@@ -277,6 +280,8 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
 
     def bridges(self, top: int | None = None) -> pd.DataFrame:
         """Bridge entities (e2) by how many queries go through them, with their share of the set."""
+        import pandas as pd
+
         counts = pd.Series([q.e2_label for q in self._queries], dtype=object).value_counts()
         frame = counts.rename_axis("bridge").rename("queries").reset_index()
         frame["share"] = frame["queries"] / max(1, len(self._queries))
@@ -298,12 +303,16 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
 
     def summary(self) -> pd.DataFrame:
         """Query counts by relation pair (r1 -> r2), most frequent first."""
+        import pandas as pd
+
         frame = pd.DataFrame({"relation_pair": [q.relation_pair for q in self._queries]})
         counts = frame.value_counts("relation_pair").rename("queries").reset_index()
         return counts.sort_values(["queries", "relation_pair"], ascending=[False, True], ignore_index=True)
 
     # -- tables and files -------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame([q.to_row() for q in self._queries], columns=list(_FIELDS))
 
     @classmethod
@@ -331,6 +340,8 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
                         f"Dataset file {str(path)!r} is not UTF-8 text (byte {exc.start}); is it a "
                         f"{suffix} file? Use .csv, .jsonl or .parquet with the query columns."
                     ) from None
+        import pandas as pd
+
         try:
             if suffix == ".csv":
                 frame = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 from mechhop.core.backend import as_backend
 from mechhop.core.settings import run_key
 from mechhop.data.schema import TwoHopDataset
+from mechhop.engine.folders import read_run_description
 from mechhop.errors import MechhopError
 from mechhop.progress import tqdm
 
@@ -282,19 +283,7 @@ def run_generation_units(
 def load_result(directory: str | Path) -> AnalysisResult:
     """A stored run (complete, or the units finished so far) without the model."""
     directory = Path(directory)
-    run = directory / "run.json"
-    if not run.exists():
-        raise MechhopError(f"{directory} is not a mechhop run directory (no run.json); pass the folder "
-                           "an analysis printed, e.g. runs/backpatching-1a2b3c4d5e.")  # fmt: skip
-    try:
-        meta = json.loads(run.read_text())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise MechhopError(
-            f"{run} is corrupt ({exc}); the run's units are still in {directory / 'units'}: rerun the "
-            "analysis with the same settings to rewrite it, or delete the folder."
-        ) from None
-    if not isinstance(meta, dict) or "analysis" not in meta:
-        raise MechhopError(f"{run} is not a mechhop run description (no 'analysis'); pass a run folder.")
+    meta = read_run_description(directory)
     final = directory / "results.parquet"
     if final.exists():
         table = pd.read_parquet(final)

@@ -32,15 +32,13 @@ from typing import Any
 
 import torch
 from jaxtyping import Int
-from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 
 from mechhop.core.apply import _guard, capture
-from mechhop.core.backend import Backend, HookFn, as_backend, check_fits
-from mechhop.core.generation import Decoding, cached_step, check_decoding, decode, make_generators, texts_of
+from mechhop.core.backend import Backend, CleanKV, HookFn, ModelLike, as_backend, check_fits
+from mechhop.core.generation import Decoding, check_decoding, decode, make_generators, texts_of
 from mechhop.core.sites import Site
 from mechhop.core.tokens import Prompt, PromptKey, encode, prompt_key, prompt_value
 from mechhop.errors import RecipeError
-from mechhop.models.fast_decode import FastBlocks, RotatedKV, rotate, unsupported_reason
 from mechhop.progress import tqdm
 
 _ENGINE_TARGET_KINDS = ("resid_pre", "resid_post")
@@ -94,48 +92,9 @@ class EngineResult:
     new_tokens: Int[torch.Tensor, "variant new"]
     texts: tuple[str, ...]
     batches: int
-    # which blocks ran: "fast" (mechhop.models.fast_decode) or "transformer_lens", and why not fast
+    # which blocks ran (BlockRunner.path: "fast" or "transformer_lens" today), and why not fast
     path: str = "transformer_lens"
     why_not_fast: str | None = None
-
-
-class _KVSlab:
-    """A layer's KV cache on preallocated storage: appends write in place (no concatenation)."""
-
-    __slots__ = ("frozen", "keys", "length", "values")
-
-    def __init__(
-        self, batch: int, capacity: int, heads: int, d_head: int, dtype: torch.dtype, device: torch.device
-    ) -> None:
-        self.keys = torch.zeros((batch, capacity, heads, d_head), dtype=dtype, device=device)
-        self.values = torch.zeros_like(self.keys)
-        self.length = 0
-        self.frozen = False
-
-    def rows(self, start: int, stop: int, length: int) -> _KVSlab:
-        """A slab over rows ``start:stop`` sharing this one's storage, currently ``length`` long."""
-        view = _KVSlab.__new__(_KVSlab)
-        view.keys, view.values = self.keys[start:stop], self.values[start:stop]
-        view.length, view.frozen = length, False
-        return view
-
-    @property
-    def past_keys(self) -> torch.Tensor:
-        return self.keys[:, : self.length]
-
-    @property
-    def past_values(self) -> torch.Tensor:
-        return self.values[:, : self.length]
-
-    def append(self, new_keys: torch.Tensor, new_values: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        end = self.length + new_keys.shape[1]
-        if end > self.keys.shape[1]:
-            raise RuntimeError(f"KV slab overflow: {end} > capacity {self.keys.shape[1]}")
-        self.keys[:, self.length : end] = new_keys
-        self.values[:, self.length : end] = new_values
-        if not self.frozen:
-            self.length = end
-        return self.keys[:, :end], self.values[:, :end]
 
 
 @dataclass
@@ -143,17 +102,8 @@ class _CleanPrompt:
     """What the clean run of one target prompt leaves for the variants patched into it."""
 
     length: int
-    keys: list[torch.Tensor]  # per layer [pos, kv_heads, d_head] (pre-rotary, as cached)
-    values: list[torch.Tensor]
+    kv: CleanKV
     block_inputs: torch.Tensor  # [n_layers + 1, pos, d_model]: input of each block, then the final state
-    _rotated: list[torch.Tensor] | None = None
-
-    def rotated_keys(self, model: HookedTransformer) -> list[torch.Tensor]:
-        if self._rotated is None:
-            positions = torch.arange(self.length, device=self.keys[0].device)[None]
-            pairs = zip(model.blocks, self.keys, strict=True)
-            self._rotated = [rotate(block.attn, k[None], positions)[0] for block, k in pairs]
-        return self._rotated
 
 
 def _clean_targets(
@@ -180,10 +130,10 @@ def _clean_targets(
         stacked = torch.stack([states[i] for i in range(n_layers + 1)])  # [L+1, batch, pos, d]
         for row, prompt in enumerate(chunk):
             pad = batch.pad(row)
+            kv = [backend.cached_kv(cache, layer) for layer in range(n_layers)]
             out[prompt] = _CleanPrompt(
                 length=batch.lengths[row],
-                keys=[cache[layer].past_keys[row, pad:].clone() for layer in range(n_layers)],
-                values=[cache[layer].past_values[row, pad:].clone() for layer in range(n_layers)],
+                kv=CleanKV([k[row, pad:].clone() for k, _ in kv], [v[row, pad:].clone() for _, v in kv]),
                 block_inputs=stacked[:, row, pad:].clone(),
             )
     return out
@@ -228,29 +178,19 @@ def _normalise(backend: Backend, variant: PatchVariant) -> PatchVariant:
     )
 
 
-def _row_bytes(backend: Backend, capacity: int, suffix: int) -> int:
-    cfg = backend.model.cfg
-    kv_heads = cfg.n_key_value_heads or cfg.n_heads
-    item = torch.tensor([], dtype=cfg.dtype).element_size()
-    kv = cfg.n_layers * 2 * capacity * kv_heads * cfg.d_head * item
-    # attention scores and GQA-expanded keys of one layer, MLP activations, logits + softmax copies
-    work = (2 * cfg.n_heads * capacity * (cfg.d_head + suffix) + 4 * suffix * cfg.d_mlp) * item
-    return kv + work + 3 * cfg.d_vocab * 4
-
-
 def plan_batches(backend: Backend, capacity: int, suffix: int, rows: int, config: EngineConfig) -> int:
     """Rows per batch that keep the engine's working memory under ``config.memory_budget_gb``."""
-    fit = int(config.memory_budget_gb * 2**30) // max(1, _row_bytes(backend, capacity, suffix))
+    fit = int(config.memory_budget_gb * 2**30) // max(1, backend.row_bytes(capacity, suffix))
     if fit < 1:
         raise RecipeError(
-            f"One variant needs ~{_row_bytes(backend, capacity, suffix) / 2**20:.0f} MiB, over the "
+            f"One variant needs ~{backend.row_bytes(capacity, suffix) / 2**20:.0f} MiB, over the "
             f"memory budget of {config.memory_budget_gb} GiB; raise EngineConfig.memory_budget_gb."
         )
     return max(1, min(rows, fit, config.max_batch))
 
 
 def run_variants(
-    model: HookedTransformer,
+    model: ModelLike,
     variants: Sequence[PatchVariant],
     config: EngineConfig | None = None,
 ) -> EngineResult:
@@ -265,8 +205,6 @@ def run_variants(
     variants = tuple(_normalise(backend, v) for v in variants)
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
-    n_layers = backend.spec.n_layers
-
     with torch.no_grad():
         sources = _source_vectors(backend, variants, batch_size=64)
         targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
@@ -289,9 +227,8 @@ def run_variants(
         order = {key: i for i, key in enumerate(targets)}
         rows.sort(key=lambda r: (r.first_block, r.suffix, order[r.target_key], r.index))
         why_not = (
-            "EngineConfig(fast_attention=False)" if not config.fast_attention else unsupported_reason(model)
+            "EngineConfig(fast_attention=False)" if not config.fast_attention else backend.why_not_fast()
         )
-        fast = FastBlocks(model) if why_not is None else None
 
         new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
         bar = tqdm(total=len(variants), desc="patched generations", unit="gen", disable=not config.progress)
@@ -303,13 +240,9 @@ def run_variants(
         size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
-            if fast is not None and backend.installed_hook_count() == 0:
-                new_tokens[[r.index for r in chunk]] = _run_batch_fast(backend, chunk, fast, config)
-                paths.add("fast")
-            else:
-                paths.add("transformer_lens")
-                why_not = why_not or "hooks were installed on the model"
-                new_tokens[[r.index for r in chunk]] = _run_batch(backend, chunk, n_layers, config)
+            path, tokens = _run_batch(backend, chunk, why_not is None, config)
+            new_tokens[[r.index for r in chunk]] = tokens
+            paths.add(path)
             batches += 1
             bar.update(len(chunk))
             if config.on_progress is not None:
@@ -335,89 +268,28 @@ class _Row:
         return self.clean.length - self.position
 
 
-def _run_batch(backend: Backend, rows: list[_Row], n_layers: int, config: EngineConfig) -> torch.Tensor:
-    """TransformerLens's own blocks on preallocated KV slabs: the path for any architecture."""
-    model = backend.model
-    cfg = model.cfg
-    size = len(rows)
-    # Prompts are right-aligned at column `end`: decoding starts there for every row.
-    end = max(r.clean.length for r in rows)
-    kv_heads = cfg.n_key_value_heads or cfg.n_heads
-    device, dtype = backend.device, cfg.dtype
-    slabs = [
-        _KVSlab(size, end + config.max_new_tokens, kv_heads, cfg.d_head, dtype, device)
-        for _ in range(n_layers)
-    ]
-    mask = torch.zeros((size, end), dtype=torch.long)
+def _run_batch(
+    backend: Backend, rows: list[_Row], fast: bool, config: EngineConfig
+) -> tuple[str, torch.Tensor]:
+    """Prefill every row from its clean prompt and its patch, then decode them together."""
+    n_layers = backend.spec.n_layers
+    end = max(r.clean.length for r in rows)  # prompts are right-aligned: decoding starts here
+    runner = backend.block_runner(len(rows), end, end + config.max_new_tokens, fast)
     for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
         r = rows[a]
-        left = end - r.clean.length
-        mask[a:b, left:] = 1
-        for layer, slab in enumerate(slabs):
-            # blocks before the patch see the clean prompt in full; later ones only its prefix
-            stop = r.clean.length if layer < r.first_block else r.position
-            slab.keys[a:b, left : left + stop] = r.clean.keys[layer][:stop]
-            slab.values[a:b, left : left + stop] = r.clean.values[layer][:stop]
-    mask = mask.to(device)
+        # blocks before the patch see the clean prompt in full; later ones only its prefix
+        stops = [r.clean.length if layer < r.first_block else r.position for layer in range(n_layers)]
+        runner.load(slice(a, b), r.clean.length, stops, r.clean.kv)
 
-    logits = torch.empty((size, cfg.d_vocab), dtype=torch.float32, device=device)
+    logits = torch.empty((len(rows), backend.spec.d_vocab), dtype=torch.float32, device=backend.device)
     for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
-        first_block, suffix = rows[a].first_block, rows[a].suffix
-        resid = _patched_inputs(rows[a:b], device, dtype)
-        for layer in range(first_block, n_layers):
-            view = slabs[layer].rows(a, b, length=end - suffix)
-            resid = model.blocks[layer](resid, past_kv_cache_entry=view, attention_mask=mask[a:b])
-        logits[a:b] = backend.project(resid[:, -1])
-    for slab in slabs:
-        slab.length = end
-    cache = TransformerLensKeyValueCache(entries=slabs, previous_attention_mask=mask)  # type: ignore[arg-type]
-    generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
-    step = cached_step(backend, cache)
-    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
-
-
-def _run_batch_fast(
-    backend: Backend, rows: list[_Row], blocks: FastBlocks, config: EngineConfig
-) -> torch.Tensor:
-    """The same computation with keys cached once rotated and no per-step copies (fast_decode.py)."""
-    model = backend.model
-    size = len(rows)
-    end = max(r.clean.length for r in rows)
-    device, dtype = backend.device, model.cfg.dtype
-    kv = RotatedKV.empty(model, size, end + config.max_new_tokens)
-    key_valid = torch.zeros((size, end + config.max_new_tokens), dtype=torch.bool, device=device)
-    lengths = torch.tensor([r.clean.length for r in rows], device=device)
-    for a, b in _runs(rows, lambda r: (id(r.clean), r.first_block, r.position)):
-        r = rows[a]
-        left = end - r.clean.length
-        key_valid[a:b, left:end] = True
-        keys = r.clean.rotated_keys(model)
-        for layer in range(model.cfg.n_layers):
-            stop = r.clean.length if layer < r.first_block else r.position
-            kv.keys[layer][a:b, :, left : left + stop] = keys[layer][:stop].transpose(0, 1)
-            kv.values[layer][a:b, :, left : left + stop] = r.clean.values[layer][:stop].transpose(0, 1)
-
-    logits = torch.empty((size, model.cfg.d_vocab), dtype=torch.float32, device=device)
-    for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
-        first_block, suffix = rows[a].first_block, rows[a].suffix
-        positions = torch.stack([torch.arange(r.position, r.clean.length) for r in rows[a:b]]).to(device)
-        resid = _patched_inputs(rows[a:b], device, dtype)
-        resid = blocks.run(resid, kv, slice(a, b), first_block, end - suffix, positions, key_valid[a:b])
-        logits[a:b] = backend.project(resid[:, -1])
-
-    column = end
-
-    def step(tokens: torch.Tensor) -> torch.Tensor:
-        nonlocal column
-        positions = (lengths + (column - end))[:, None]
-        key_valid[:, column] = True
-        resid = blocks.embed(tokens.to(device), positions)
-        resid = blocks.run(resid, kv, slice(0, size), 0, column, positions, key_valid)
-        column += 1
-        return backend.project(resid[:, -1])
-
-    generators = make_generators([r.seed for r in rows], size) if config.decoding == "sample" else None
-    return decode(backend, logits, step, config.max_new_tokens, generators, config.temperature)
+        positions = torch.stack([torch.arange(r.position, r.clean.length) for r in rows[a:b]])
+        resid = _patched_inputs(rows[a:b], backend.device, backend.dtype)
+        logits[a:b] = runner.run(resid, slice(a, b), rows[a].first_block, positions)
+    generators = make_generators([r.seed for r in rows], len(rows)) if config.decoding == "sample" else None
+    return runner.path, decode(
+        backend, logits, runner.step, config.max_new_tokens, generators, config.temperature
+    )
 
 
 def _patched_inputs(rows: list[_Row], device: torch.device, dtype: torch.dtype) -> torch.Tensor:

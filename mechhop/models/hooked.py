@@ -16,11 +16,13 @@ from jaxtyping import Float, Int
 from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 from transformer_lens.utilities.activation_functions import apply_softcap
 
-from mechhop.core.backend import HookFn, ModelSpec, as_backend, check_fits
+from mechhop.core.backend import BlockRunner, HookFn, ModelSpec, as_backend, check_fits
 from mechhop.core.sites import SITE_KINDS
 from mechhop.errors import MechhopError
 
 __all__ = ["HookFn", "HookedTransformerBackend", "ModelSpec", "as_backend", "pretranspose_weights"]
+
+KV = Float[torch.Tensor, "batch pos kv_head d_head"]
 
 _HOOK_TEMPLATES: dict[str, str] = {
     "resid_pre": "blocks.{layer}.hook_resid_pre",
@@ -70,6 +72,7 @@ class HookedTransformerBackend:
         cfg = model.cfg
         kinds = tuple(k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict)
         self.spec = ModelSpec(cfg.n_layers, cfg.n_heads, cfg.d_model, cfg.d_vocab, kinds, cfg.n_ctx)
+        self._fast_blocks: Any = None  # built on first use; holds W_O re-laid out once
 
     # -- structure -------------------------------------------------------------------
     @property
@@ -204,3 +207,43 @@ class HookedTransformerBackend:
             x = self.model.ln_final(x)
         logits = apply_softcap(self.model.unembed(x), self.model.cfg.output_logits_soft_cap)
         return logits.float().reshape(*vectors.shape[:-1], -1)
+
+    # -- the sweep engine ----------------------------------------------------------------
+    def cached_kv(
+        self, cache: TransformerLensKeyValueCache, layer: int
+    ) -> tuple[
+        Float[torch.Tensor, "batch pos kv_head d_head"], Float[torch.Tensor, "batch pos kv_head d_head"]
+    ]:
+        entry = cache[layer]
+        return entry.past_keys, entry.past_values
+
+    def why_not_fast(self) -> str | None:
+        """Why the engine cannot use :mod:`.fast_decode` here, or None when it can."""
+        from mechhop.models.fast_decode import unsupported_reason
+
+        if self.installed_hook_count():
+            return "hooks are installed on the model (only TransformerLens's blocks run them)"
+        return unsupported_reason(self.model)
+
+    def block_runner(self, size: int, end: int, capacity: int, fast: bool) -> BlockRunner:
+        from mechhop.models.resume import FastBlockRunner, HookedBlockRunner
+
+        if not fast:
+            return HookedBlockRunner(self.model, self.project, size, end, capacity)
+        if self._fast_blocks is None:
+            from mechhop.models.fast_decode import FastBlocks
+
+            self._fast_blocks = FastBlocks(self.model)
+        return FastBlockRunner(self.model, self._fast_blocks, self.project, size, end, capacity)
+
+    def row_bytes(self, capacity: int, suffix: int) -> int:
+        """Memory one engine row needs: its KV cache of ``capacity`` columns, then the working set
+        of one block on ``suffix`` new positions."""
+        cfg = self.model.cfg
+        kv_heads = cfg.n_key_value_heads or cfg.n_heads
+        item = torch.tensor([], dtype=cfg.dtype).element_size()
+        kv = cfg.n_layers * 2 * capacity * kv_heads * cfg.d_head * item
+        # attention scores and GQA-expanded keys of one layer, MLP activations, logits + softmax copies
+        d_mlp = cfg.d_mlp or 4 * cfg.d_model
+        work = (2 * cfg.n_heads * capacity * (cfg.d_head + suffix) + 4 * suffix * d_mlp) * item
+        return kv + work + 3 * cfg.d_vocab * 4

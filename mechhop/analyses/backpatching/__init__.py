@@ -38,20 +38,22 @@ from mechhop.analyses.backpatching.config import (
     Source,
     Target,
 )
-from mechhop.analyses.backpatching.tables import (
-    oracle,
-    pair_comparison,
-    placebo_donors,
-    rescue_rates,
-    resucceed,
-)
 from mechhop.core.lazy import lazy_attributes
 
-# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
-# the report, plots and command-line checks built on them) work without them.
+# Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
+# config (and the command line's option checks built on it) needs none of them.
+_TABLES = (
+    "oracle",
+    "pair_comparison",
+    "placebo_donors",
+    "rescue_rates",
+    "resucceed",
+)
 _RUN = ("target_prompt", "backpatching")
 
-__getattr__ = lazy_attributes(__name__, "mechhop.analyses.backpatching.run", _RUN)
+__getattr__ = lazy_attributes(
+    __name__, {"mechhop.analyses.backpatching.tables": _TABLES, "mechhop.analyses.backpatching.run": _RUN}
+)
 
 
 __all__ = [

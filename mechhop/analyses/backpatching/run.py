@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from transformer_lens import HookedTransformer
 
+from mechhop.analyses import registry
 from mechhop.analyses.backpatching.config import BackpatchingConfig, Target
-from mechhop.analyses.backpatching.tables import placebo_donors, resucceed
+from mechhop.analyses.backpatching.tables import placebo_donors, relabel_table, resucceed
 from mechhop.core.backend import as_backend
 from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
@@ -20,8 +21,11 @@ from mechhop.engine.runs import AnalysisResult, RunStore, run_generation_units, 
 from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
 
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
-def target_prompt(model: HookedTransformer, query: TwoHopQuery, target: Target) -> tuple[str, int | None]:
+
+def target_prompt(model: ModelLike, query: TwoHopQuery, target: Target) -> tuple[str, int | None]:
     """The prompt a target names and the token to patch there (None: the source position itself)."""
     if target == "original":
         return query.two_hop_prompt, None
@@ -37,7 +41,7 @@ def target_prompt(model: HookedTransformer, query: TwoHopQuery, target: Target) 
 
 
 def backpatching(
-    model: HookedTransformer,
+    model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
     config: BackpatchingConfig | None = None,
     out: str | Path | None = None,
@@ -97,8 +101,7 @@ def backpatching(
     per_query = len(config.targets) * len(config.positions) * len(pairs)
     desc = "back-patching" + (" (placebo)" if donors else "")
     run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc)
+    keys = list(registry.get("backpatching").keys)
     return store.finish(
-        queries,
-        ["query_id", "position", "target", "src_layer", "tgt_layer"],
-        relabel=lambda table, known: table.assign(success=resucceed(table, known, config.matching)),
+        queries, keys, relabel=lambda table, known: relabel_table(table, known, config.matching)
     )

@@ -53,6 +53,11 @@ def placebo_donors(
     return out
 
 
+def relabel_table(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching) -> pd.DataFrame:
+    """The table with ``success`` recomputed under ``matching`` (the registry's relabelling)."""
+    return table.assign(success=resucceed(table, queries, matching))
+
+
 def resucceed(
     table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING
 ) -> pd.Series:

@@ -29,15 +29,15 @@ from mechhop.analyses.knockout.config import (
     QuerySet,
     SpanMode,
 )
-from mechhop.analyses.knockout.tables import (
-    knockout_matters,
-    recorrect,
-    summarize_knockout,
-)
 from mechhop.core.lazy import lazy_attributes
 
-# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
-# the report, plots and command-line checks built on them) work without them.
+# Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
+# config (and the command line's option checks built on it) needs none of them.
+_TABLES = (
+    "knockout_matters",
+    "recorrect",
+    "summarize_knockout",
+)
 _RUN = (
     "window_layers",
     "knockout_recipe",
@@ -48,7 +48,9 @@ _RUN = (
     "knockout",
 )
 
-__getattr__ = lazy_attributes(__name__, "mechhop.analyses.knockout.run", _RUN)
+__getattr__ = lazy_attributes(
+    __name__, {"mechhop.analyses.knockout.tables": _TABLES, "mechhop.analyses.knockout.run": _RUN}
+)
 
 
 __all__ = [

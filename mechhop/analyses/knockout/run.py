@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from transformer_lens import HookedTransformer
 
 from mechhop.analyses.knockout.config import (
     _SORT,
@@ -29,6 +29,9 @@ from mechhop.data.positions import QueryPositions, head_word, locate, offset_in_
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
 from mechhop.errors import MechhopError, PositionError
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 
 # -- recipes ------------------------------------------------------------------------------
@@ -64,7 +67,7 @@ def blocks_an_edge(query_positions: Sequence[int] | None, key_positions: Sequenc
 
 # -- positions ----------------------------------------------------------------------------
 def knockout_positions(
-    model: HookedTransformer, query: TwoHopQuery, prompt: KnockoutPrompt = "two_hop"
+    model: ModelLike, query: TwoHopQuery, prompt: KnockoutPrompt = "two_hop"
 ) -> QueryPositions:
     """Token spans of the mentions in the chosen prompt: e1, r1, r2 (two-hop) or e2, r2 (second hop).
 
@@ -114,7 +117,7 @@ def _as_dataset(queries: TwoHopDataset | Sequence[TwoHopQuery] | TwoHopQuery) ->
 
 
 def _generate_rows(
-    model: HookedTransformer, prompts: list[tuple[int, ...]], recipes: list[Recipe], config: KnockoutConfig
+    model: ModelLike, prompts: list[tuple[int, ...]], recipes: list[Recipe], config: KnockoutConfig
 ) -> list[str]:
     # Rows of similar length share a batch, so little compute goes to padding.
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
@@ -131,7 +134,7 @@ def _generate_rows(
 
 
 def knockout(
-    model: HookedTransformer,
+    model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
     config: KnockoutConfig | None = None,
     out: str | Path | None = None,

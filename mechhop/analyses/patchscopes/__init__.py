@@ -38,22 +38,24 @@ from mechhop.analyses.patchscopes.config import (
     Label,
     PatchscopesConfig,
 )
-from mechhop.analyses.patchscopes.tables import (
-    classify_description,
-    decoded_layers,
-    decoding_rates,
-    describes,
-    grid,
-    placebo_table,
-    relabel,
-)
 from mechhop.core.lazy import lazy_attributes
 
-# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
-# the report, plots and command-line checks built on them) work without them.
+# Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
+# config (and the command line's option checks built on it) needs none of them.
+_TABLES = (
+    "classify_description",
+    "decoded_layers",
+    "decoding_rates",
+    "describes",
+    "grid",
+    "placebo_table",
+    "relabel",
+)
 _RUN = ("patchscopes",)
 
-__getattr__ = lazy_attributes(__name__, "mechhop.analyses.patchscopes.run", _RUN)
+__getattr__ = lazy_attributes(
+    __name__, {"mechhop.analyses.patchscopes.tables": _TABLES, "mechhop.analyses.patchscopes.run": _RUN}
+)
 
 
 __all__ = [

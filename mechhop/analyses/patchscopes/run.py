@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from transformer_lens import HookedTransformer
 
-from mechhop.analyses.patchscopes.config import KEYS, TARGET_PROMPTS, PatchscopesConfig
-from mechhop.analyses.patchscopes.tables import relabel
+from mechhop.analyses import registry
+from mechhop.analyses.patchscopes.config import TARGET_PROMPTS, PatchscopesConfig
+from mechhop.analyses.patchscopes.tables import relabel, relabel_table
 from mechhop.core.backend import as_backend
 from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
@@ -20,9 +21,12 @@ from mechhop.engine.runs import AnalysisResult, RunStore, run_generation_units, 
 from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
 
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
+
 
 def patchscopes(
-    model: HookedTransformer,
+    model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
     config: PatchscopesConfig | None = None,
     out: str | Path | None = None,
@@ -77,8 +81,7 @@ def patchscopes(
 
     per_query = len(config.sources) * len(pairs) * len(config.seeds)
     run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "patchscopes")
+    keys = list(registry.get("patchscopes").keys)
     return store.finish(
-        queries,
-        KEYS,
-        relabel=lambda table, known: table.assign(label=relabel(table, known, config.matching)),
+        queries, keys, relabel=lambda table, known: relabel_table(table, known, config.matching)
     )

@@ -32,6 +32,11 @@ def classify_description(text: str, query: TwoHopQuery, matching: Matching = DEF
     return "other"
 
 
+def relabel_table(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching) -> pd.DataFrame:
+    """The table with ``label`` recomputed under ``matching`` (the registry's relabelling)."""
+    return table.assign(label=relabel(table, queries, matching))
+
+
 def relabel(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING) -> pd.Series:
     """Labels recomputed from stored generations under a matching mode (no model needed)."""
     by_id = {q.id: q for q in queries}

@@ -27,15 +27,15 @@ from mechhop.analyses.projection.config import (
     Sublayer,
     Target,
 )
-from mechhop.analyses.projection.tables import (
-    candidate_strings,
-    lowest_layer_ranked_first,
-    summarize_projection,
-)
 from mechhop.core.lazy import lazy_attributes
 
-# The model part loads torch and TransformerLens: on first use only, so that the tables above (and
-# the report, plots and command-line checks built on them) work without them.
+# Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
+# config (and the command line's option checks built on it) needs none of them.
+_TABLES = (
+    "candidate_strings",
+    "lowest_layer_ranked_first",
+    "summarize_projection",
+)
 _RUN = (
     "ranks_of",
     "first_token_candidates",
@@ -44,7 +44,9 @@ _RUN = (
     "sublayer_projection",
 )
 
-__getattr__ = lazy_attributes(__name__, "mechhop.analyses.projection.run", _RUN)
+__getattr__ = lazy_attributes(
+    __name__, {"mechhop.analyses.projection.tables": _TABLES, "mechhop.analyses.projection.run": _RUN}
+)
 
 
 __all__ = [

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 import torch
 from jaxtyping import Float, Int
 from torch import Tensor
-from transformer_lens import HookedTransformer
 
 from mechhop.analyses.projection.config import (
     ANALYSIS,
@@ -31,6 +30,9 @@ from mechhop.core.tokens import Prompt, PromptBatch, encode
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
 from mechhop.errors import MechhopError
+
+if TYPE_CHECKING:
+    from mechhop.core.backend import ModelLike
 
 _SITE_KIND = {"attn": "attn_out", "mlp": "mlp_out"}
 
@@ -69,7 +71,7 @@ def _best_ranks(
 
 
 def first_token_candidates(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     query: TwoHopQuery,
     entity: Literal["e1", "e2", "e3"],
 ) -> dict[str, int]:
@@ -111,7 +113,7 @@ class SublayerOutputs:
 
 
 def last_position_outputs(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     prompts: Sequence[Prompt] | PromptBatch,
     sublayers: Sequence[Sublayer] = SUBLAYERS,
     *,
@@ -245,7 +247,7 @@ def _project_queries(
 
 
 def sublayer_projection(
-    model: HookedTransformer | Backend,
+    model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
     config: ProjectionConfig | None = None,
     out: str | Path | None = None,
