@@ -170,7 +170,10 @@ def test_a_run_resumes_under_another_batch_size_and_matching_but_not_other_setti
 
 
 # What only a backend may touch: the model library and the model object's internals.
-_MODEL_INTERNALS = {"cfg", "blocks", "tokenizer", "W_E", "W_U", "embed", "unembed", "ln_final", "hook_dict"}
+_MODEL_INTERNALS = {
+    "cfg", "blocks", "tokenizer", "W_E", "W_U", "embed", "unembed", "ln_final", "hook_dict",
+    "to_tokens", "to_str_tokens", "run_with_cache", "run_with_hooks", "reset_hooks",
+}  # fmt: skip
 
 
 def _runtime_imports_and_internals(path: Path) -> list[str]:
