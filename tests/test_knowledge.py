@@ -9,9 +9,13 @@ import pandas as pd
 import pytest
 
 import mechhop
+from mechhop.core.backend import as_backend
+from mechhop.core.tokens import encode
 from mechhop.data import knowledge
+from mechhop.data.compose import bundled_queries
 from mechhop.data.knowledge import answer_matches, classify, evaluate_knowledge, label_changes, reclassify
-from mechhop.data.schema import TwoHopDataset
+from mechhop.data.schema import PROMPT_NAMES, TwoHopDataset
+from mechhop.engine import sweep
 
 DATA = Path(__file__).parent / "data"
 
@@ -115,13 +119,13 @@ def test_evaluation_on_smollm2_is_resumable(smol, tmp_path, monkeypatch):
     # simulate a kill mid-write: drop three results and cut the last line
     cache.write_text("\n".join(lines[:7]) + '\n{"prompt": "the cap')
     calls = []
-    real_generate = knowledge.generate
+    real_run = sweep.run_variants
 
-    def counting(model, batch, **kw):
-        calls.append(batch.size)
-        return real_generate(model, batch, **kw)
+    def counting(model, variants, config=None):
+        calls.append(len(variants))
+        return real_run(model, variants, config)
 
-    monkeypatch.setattr(knowledge, "generate", counting)
+    monkeypatch.setattr(sweep, "run_variants", counting)
     again = evaluate_knowledge(smol, ds, batch_size=4, cache_path=cache, progress=False)
     assert sum(calls) == 4  # only the missing prompts are generated again
     assert again.table.equals(first.table)
@@ -129,3 +133,28 @@ def test_evaluation_on_smollm2_is_resumable(smol, tmp_path, monkeypatch):
     other = mechhop.MechhopError
     with pytest.raises(other, match="pass another cache_path"):
         evaluate_knowledge(smol, ds, max_new_tokens=5, cache_path=cache, progress=False)
+
+
+def _plain_outputs(model, prompts, max_new_tokens=10):
+    backend = as_backend(model)
+    return {p: mechhop.generate(model, encode(backend, [p]), max_new_tokens=max_new_tokens).texts[0]
+            for p in prompts}  # fmt: skip
+
+
+def test_filtering_generations_equal_the_plain_method_on_a_tiny_model():
+    from tests.tiny_lm import make_tiny_lm, tiny_queries
+
+    model = make_tiny_lm()
+    prompts = [q.prompt_text(n) for q in tiny_queries() for n in PROMPT_NAMES]
+    fast = knowledge.generate_outputs(model, prompts, batch_size=4, max_new_tokens=8, progress=False)
+    assert fast == _plain_outputs(model, dict.fromkeys(prompts), max_new_tokens=8)
+
+
+@pytest.mark.real
+def test_filtering_generations_equal_the_plain_method_on_smollm2(smol):
+    """The engine path of knowledge filtering against mechhop.generate, prompt by prompt (one
+    prompt per call: no batching effect), on 60 bundled prompts of every kind."""
+    queries = bundled_queries().sample(12, seed=3)
+    prompts = [q.prompt_text(n) for q in queries for n in PROMPT_NAMES]
+    fast = knowledge.generate_outputs(smol, prompts, batch_size=32, progress=False)
+    assert fast == _plain_outputs(smol, dict.fromkeys(prompts))

@@ -198,7 +198,7 @@ def _runtime_imports_and_internals(path: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in (ROOT / "mechhop").rglob("*.py") if "models" not in p.relative_to(ROOT / "mechhop").parts),
+    sorted(p for p in (ROOT / "mechhop").rglob("*.py") if "models" not in p.relative_to(ROOT).parts),
     ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_only_the_backend_reaches_the_model_library(path):

@@ -26,6 +26,7 @@ from mechhop.analyses.registry import ANALYSES, Analysis
 from mechhop.core.backend import as_backend
 from mechhop.core.settings import Option
 from mechhop.errors import MechhopError, did_you_mean
+from mechhop.models.catalog import DTYPES
 
 if TYPE_CHECKING:  # the command line imports these on use (a fast --help)
     import pandas as pd
@@ -84,11 +85,11 @@ def _queries(data: str) -> TwoHopDataset:
     return bundled_queries() if data == "bundled" else TwoHopDataset.read(data)
 
 
-def _model(name: str) -> HookedTransformer:
+def _model(name: str, device: str | None = None, dtype: str = "float32") -> HookedTransformer:
     from mechhop.models.loading import load_model
 
     start = time.perf_counter()
-    model = load_model(name)
+    model = load_model(name, device=device, dtype=dtype)  # type: ignore[arg-type]  # checked: _check_dtype
     typer.echo(
         f"loaded {name} ({as_backend(model).spec.n_layers} layers) in {time.perf_counter() - start:.1f} s"
     )
@@ -357,6 +358,14 @@ def evaluate_cmd(
 class _AnalysisGroup(TyperGroup):
     """``mechhop run NAME``: an unknown NAME gets mechhop's one-line error with the valid names."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `--ray` alone means a local cluster (click has no option with an optional value)
+        args = list(args)
+        for i, arg in enumerate(args):
+            if arg == "--ray" and (i + 1 == len(args) or args[i + 1].startswith("-")):
+                args.insert(i + 1, "local")
+        return list(super().parse_args(ctx, args))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and not args[0].startswith("-") and args[0] not in self.commands:
             _fail(f"Unknown analysis {args[0]!r}; valid: {', '.join(self.commands)}."
@@ -485,22 +494,69 @@ _COMMON: dict[str, Any] = {
     "model": ModelOpt,
     "data": DataOpt,
     "report": Annotated[Path | None, typer.Option(help="Also write an HTML report of this run here.")],
+    "device": Annotated[
+        str | None, typer.Option(help="cpu, cuda, cuda:1, mps... (default: cuda if available).")
+    ],
+    "dtype": Annotated[str, typer.Option(help=f"Weights: one of {', '.join(DTYPES)}.")],
+    "ray": Annotated[
+        str | None,
+        typer.Option(
+            metavar="[ADDRESS]",
+            help="Compute on Ray actors: alone, a local cluster; or 'auto', "
+            "'ray://host:10001'. Needs pip install 'mechhop[ray]'.",
+        ),
+    ],
+    "shard": Annotated[
+        str | None,
+        typer.Option(
+            metavar="I/N",
+            help="Compute slice I of N (0-based) into the run folder; combine the "
+            "folders with `mechhop merge`.",
+        ),
+    ],
 }
 _COMMON_DEFAULTS: dict[str, Any] = {"ids": None, "knowledge": None, "group": None, "limit": None, "seed": 0,
                                     "out": Path("mechhop-runs"), "model": "smollm2-135m", "data": "bundled",
-                                    "report": None}  # fmt: skip
+                                    "report": None, "device": None, "dtype": "float32", "ray": None,
+                                    "shard": None}  # fmt: skip
+DTYPES = ("float32", "bfloat16", "float16")
+
+
+def _check_dtype(dtype: str) -> None:
+    if dtype not in DTYPES:
+        raise MechhopError(
+            f"--dtype {dtype!r}: use one of {', '.join(DTYPES)}." + did_you_mean(dtype, DTYPES)
+        )
 
 
 def _run(analysis: Analysis, common: dict[str, Any], given: dict[str, str]) -> None:
+    from mechhop.engine.executors import Shard
+
     config = _config_of(analysis, given)
+    _check_dtype(common["dtype"])
+    shard = Shard.parse(common["shard"])
     _check_output_dir(common["out"], "--out")
     if common["report"] is not None:
         _check_output_file(common["report"], "--report", (".html",))
     chosen, groups, table = _chosen(common["ids"], common["knowledge"], common["group"], common["limit"],
                                     common["seed"], common["data"])  # fmt: skip
-    typer.echo(f"{analysis.name} on {len(chosen)} queries: {config}")
-    result = analysis.runner()(_model(common["model"]), chosen, config, out=common["out"])
+    typer.echo(f"{analysis.name} on {len(chosen)} queries: {config}" + (f", shard {shard}" if shard else ""))
+    executor = None
+    if common["ray"] is not None:
+        from mechhop.engine.ray_executor import RayExecutor, _ray
+
+        _ray()  # a clear error now when Ray is missing, before the model loads
+        executor = RayExecutor(None if common["ray"] == "local" else common["ray"])
+    model = _model(common["model"], common["device"], common["dtype"])
+    try:
+        result = analysis.runner()(model, chosen, config, out=common["out"], executor=executor, shard=shard)
+    finally:
+        if executor is not None:
+            executor.shutdown()
     typer.echo(repr(result))
+    if shard is not None:
+        typer.echo(f"shard {shard} done; when every shard is, run: mechhop merge SHARD_FOLDERS... -o OUT")
+        return
     if common["report"] is not None:
         from mechhop.present.report import build_report
 
@@ -560,6 +616,29 @@ def report(
         table = _knowledge_table(knowledge)
         extra = {"groups": _groups(table), "knowledge": _counts(table)}
     typer.echo(f"wrote {report_from_runs(runs, output, **extra)}")
+
+
+@app.command()
+@_friendly
+def merge(
+    shards: Annotated[list[Path], typer.Argument(help="The run folder each shard wrote (same folder name).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Root of the combined run folder.")] = Path(
+        "mechhop-runs"
+    ),
+) -> None:
+    """Combine the folders of `mechhop run ... --shard i/n` into one run, after checking that they are
+    complete and consistent (same configuration, model and package versions).
+
+    Example: mechhop merge shard-*/backpatching-1a2b3c4d5e -o runs
+    """
+    from mechhop.engine.folders import read_run_description
+
+    for shard in shards:
+        read_run_description(shard)
+    _check_output_dir(out, "--out")
+    from mechhop.engine.merge import merge_runs
+
+    typer.echo(repr(merge_runs(shards, out)))
 
 
 @app.command()

@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 from mechhop.core.backend import as_backend
 from mechhop.core.settings import run_key
 from mechhop.data.schema import TwoHopDataset
+from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.folders import read_run_description
 from mechhop.errors import MechhopError
 from mechhop.progress import tqdm
@@ -137,6 +138,19 @@ class RunStore:
                 tmp.write_text(json.dumps(self.meta, indent=2, default=str))
                 os.replace(tmp, path)
 
+    @classmethod
+    def reopen(cls, directory: str | Path, meta: dict[str, Any]) -> RunStore:
+        """The store of the folder ``directory`` described by ``meta`` (written as its run.json):
+        for folders assembled from others, e.g. merged shards."""
+        store = cls.__new__(cls)
+        store.analysis, store.meta, store._memory = meta["analysis"], meta, {}
+        store.directory = Path(directory)
+        (store.directory / "units").mkdir(parents=True, exist_ok=True)
+        tmp = store.directory / "run.json.tmp"
+        tmp.write_text(json.dumps(meta, indent=2, default=str))
+        os.replace(tmp, store.directory / "run.json")
+        return store
+
     def done(self) -> set[str]:
         if self.directory is None:
             return set(self._memory)
@@ -145,6 +159,12 @@ class RunStore:
             for p in (self.directory / "units").glob("*.parquet")
             if not p.name.startswith(".tmp-")
         }
+
+    def recorded(self, key: str) -> Any:
+        """A value noted in the folder's run.json (by this or an earlier call), or ()."""
+        if self.directory is not None and (self.directory / "run.json").exists():
+            return read_run_description(self.directory).get(key, ())
+        return self.meta.get(key, ())
 
     def note(self, key: str, value: Any) -> None:
         """Record how the run was computed (e.g. which engine path ran) in its ``run.json``."""
@@ -233,28 +253,61 @@ def run_units(
     progress: bool = True,
     desc: str = "",
     work_per_unit: int = 0,
+    *,
+    job: UnitJob | None = None,
+    executor: Executor | None = None,
+    shard: Shard | str | None = None,
+    model: Any = None,
 ) -> None:
-    """Compute the units not yet stored, ``per_call`` at a time, storing each as it finishes.
+    """Compute the units not yet stored, in chunks of ``per_call``, storing each as it finishes.
 
-    With ``work_per_unit`` (e.g. generations per query), the bar counts that work and ``compute``
-    is called as ``compute(chunk, advance)``, ``advance(n)`` moving the bar within a chunk.
+    Chunks are cut from the full ``units`` list, so a chunk holds the same units however the run
+    is spread: resumed, sharded (``shard``: only chunks ``c`` with ``c % n == i``, recorded in
+    run.json) or computed by ``executor`` (which re-enters the analysis through ``job`` with its
+    own replica of ``model``). With ``work_per_unit`` (e.g. generations per query), the bar counts
+    that work and ``compute`` is called as ``compute(chunk, advance)``, ``advance(n)`` moving the
+    bar within a chunk.
     """
+    shard = Shard.parse(shard)
+    size = max(1, per_call)
+    chunks = [list(units[s : s + size]) for s in range(0, len(units), size)]
+    if shard is not None:
+        chunks = shard.select(chunks)
+        # shards sharing a filesystem write one folder: it lists every shard computed into it
+        labels = {*store.recorded("shards"), str(shard)}
+        store.note("shards", sorted(labels, key=lambda label: int(label.split("/")[0])))
     done = store.done()
-    todo = [(k, u) for k, u in units if k not in done]
+    total = sum(len(c) for c in chunks)
+    chunks = [todo for c in chunks if (todo := [(k, u) for k, u in c if k not in done])]
     scale, unit = (work_per_unit, "gen") if work_per_unit else (1, "query")
-    bar = tqdm(total=len(units) * scale, initial=(len(units) - len(todo)) * scale, unit=unit,
-               desc=desc or store.analysis, disable=not progress)  # fmt: skip
-    for start in range(0, len(todo), max(1, per_call)):
-        chunk = todo[start : start + per_call]
+    left = sum(len(c) for c in chunks)
+    where = "" if executor is None else f" ({executor.describe()})"
+    bar = tqdm(total=total * scale, initial=(total - left) * scale, unit=unit,
+               desc=(desc or store.analysis) + where, disable=not progress)  # fmt: skip
+    if executor is not None:
+        if job is None:
+            raise MechhopError(f"{desc or store.analysis} cannot run on {executor!r} (no job description).")
+        pending = [[u for _, u in c] for c in chunks]
+        for index, tables, notes in executor.map_chunks(model, job, pending):
+            _store_chunk(store, chunks[index], tables)
+            for key, value in notes.items():
+                store.note(key, value)
+            bar.update(len(chunks[index]) * scale)
+        bar.close()
+        return
+    for chunk in chunks:
         advance = _Advance(bar, len(chunk) * scale)
         items = [u for _, u in chunk]
-        tables = list(compute(items, advance) if work_per_unit else compute(items))
-        if len(tables) != len(chunk):
-            raise MechhopError(f"internal: {len(tables)} tables for {len(chunk)} units")
-        for (key, _), table in zip(chunk, tables, strict=True):
-            store.write_unit(key, table)
+        _store_chunk(store, chunk, list(compute(items, advance) if work_per_unit else compute(items)))
         advance(advance.left)
     bar.close()
+
+
+def _store_chunk(store: RunStore, chunk: Sequence[tuple[str, Any]], tables: Sequence[pd.DataFrame]) -> None:
+    if len(tables) != len(chunk):
+        raise MechhopError(f"internal: {len(tables)} tables for {len(chunk)} units")
+    for (key, _), table in zip(chunk, tables, strict=True):
+        store.write_unit(key, table)
 
 
 def run_generation_units(
@@ -265,10 +318,11 @@ def run_generation_units(
     queries_per_call: int | None,
     progress: bool,
     desc: str,
+    **spread: Any,
 ) -> None:
     """:func:`run_units` for an analysis generating ``per_query`` engine variants per query: enough
     queries share an engine call to fill its batches (``queries_per_call`` overrides), and the bar
-    counts generations."""
+    counts generations. ``spread``: ``job``, ``executor``, ``shard`` and ``model`` of run_units."""
     run_units(
         store,
         [(q.id, q) for q in queries],
@@ -277,6 +331,7 @@ def run_generation_units(
         progress=progress,
         desc=desc,
         work_per_unit=per_query,
+        **spread,
     )
 
 

@@ -164,6 +164,19 @@ def _source_vectors(
     ]
 
 
+def _is_identity(v: PatchVariant) -> bool:
+    same_prompt = v.source_prompt is None or prompt_key(v.source_prompt) == prompt_key(v.prompt)
+    return same_prompt and v.source == v.target
+
+
+def clean_variant(prompt: Prompt, n_layers: int, seed: int = 0) -> PatchVariant:
+    """A variant that patches nothing: the last position's final state replaced by itself. The
+    engine then generates the plain continuation of ``prompt`` (on its fast path), from one clean
+    run and no block recomputed."""
+    site = Site("resid_post", n_layers - 1, -1)
+    return PatchVariant(prompt, site, site, seed=seed)
+
+
 def _normalise(backend: Backend, variant: PatchVariant) -> PatchVariant:
     n = backend.spec.n_layers
 
@@ -206,7 +219,12 @@ def run_variants(
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
     with torch.no_grad():
-        sources = _source_vectors(backend, variants, batch_size=64)
+        # an identity patch (a site's own clean state) is an unpatched generation: no source run
+        patched = [i for i, v in enumerate(variants) if not _is_identity(v)]
+        found = _source_vectors(backend, [variants[i] for i in patched], batch_size=64)
+        sources: list[torch.Tensor | None] = [None] * len(variants)
+        for i, vector in zip(patched, found, strict=True):
+            sources[i] = vector
         targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
 
         rows: list[_Row] = []
@@ -221,7 +239,10 @@ def run_variants(
                     f"({clean.length} tokens)."
                 )
             first_block = v.target.layer + (1 if v.target.kind == "resid_post" else 0)
-            rows.append(_Row(i, first_block, resolved, clean, sources[i], v.seed, prompt_key(v.prompt)))
+            source = sources[i]
+            if source is None:
+                source = clean.block_inputs[first_block, resolved]
+            rows.append(_Row(i, first_block, resolved, clean, source, v.seed, prompt_key(v.prompt)))
         # Rows sharing (first block, patched positions) prefill together; decoding mixes them all.
         # (the target prompt next, so rows sharing a clean prompt are filled in one copy)
         order = {key: i for i, key in enumerate(targets)}

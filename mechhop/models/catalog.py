@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import typing
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 DType = Literal["float32", "bfloat16", "float16"]
+DTYPES: tuple[DType, ...] = typing.get_args(DType)
 CACHE_ENV = "MECHHOP_CACHE_DIR"
 CACHE_FORMAT = 1
 DEFAULT_MODEL = "smollm2-135m"

@@ -49,6 +49,7 @@ from mechhop.errors import (
 from mechhop.models.catalog import (
     CACHE_FORMAT,
     DEFAULT_MODEL,
+    DTYPES,
     EMBEDDED,
     DType,
     EmbeddedModel,
@@ -324,8 +325,8 @@ def load_model(
             hub name (e.g. ``"google/gemma-3-270m"``), that name.
     """
     processing = processing or WeightProcessing()
-    if dtype not in ("float32", "bfloat16", "float16"):
-        raise MechhopError(f"dtype must be 'float32', 'bfloat16' or 'float16', got {dtype!r}.")
+    if dtype not in DTYPES:
+        raise MechhopError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}.")
     torch_dtype = getattr(torch, dtype)
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
 

@@ -17,6 +17,7 @@ from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
 from mechhop.data.positions import locate, mention_chars, token_span
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
+from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
@@ -48,6 +49,8 @@ def backpatching(
     progress: bool = True,
     queries_per_call: int | None = None,
     donor_pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
+    executor: Executor | None = None,
+    shard: Shard | str | None = None,
 ) -> AnalysisResult:
     """Back-patched greedy generations of ``queries``; one row per (query, position, target, pair).
 
@@ -56,6 +59,9 @@ def backpatching(
     ``source="placebo"``, drawn from ``donor_pool``, by default ``queries`` themselves). With
     ``out``, finished queries are stored as they complete and a rerun resumes;
     ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
+    ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
+    elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
+    (for batch-scheduler arrays; combine the folders with ``mechhop merge``).
     """
     config = config or BackpatchingConfig()
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
@@ -100,7 +106,9 @@ def backpatching(
 
     per_query = len(config.targets) * len(config.positions) * len(pairs)
     desc = "back-patching" + (" (placebo)" if donors else "")
-    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc)
+    job = UnitJob("backpatching", config, {"donor_pool": pool, "queries_per_call": queries_per_call})
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc,
+                         job=job, executor=executor, shard=shard, model=model)  # fmt: skip
     keys = list(registry.get("backpatching").keys)
     return store.finish(
         queries, keys, relabel=lambda table, known: relabel_table(table, known, config.matching)

@@ -37,7 +37,6 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "query_id", "prompt", "query_set", "key", "span", "window", "layer",
     "generation", "correct", "baseline_generation", "baseline_correct", "matters",
 )  # fmt: skip
-_SORT = ("query_id", "query_set", "key", "layer")
 
 
 def _names(values: Sequence[str] | str) -> tuple[str, ...]:

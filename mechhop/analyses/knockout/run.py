@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from mechhop.analyses import registry
 from mechhop.analyses.knockout.config import (
-    _SORT,
     PROMPT_KEYS,
     KeyName,
     KnockoutConfig,
@@ -27,6 +27,7 @@ from mechhop.core.recipe import Recipe
 from mechhop.data.matching import contains_answer
 from mechhop.data.positions import QueryPositions, head_word, locate, offset_in_template, token_span
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
+from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
 from mechhop.errors import MechhopError, PositionError
 
@@ -139,6 +140,8 @@ def knockout(
     config: KnockoutConfig | None = None,
     out: str | Path | None = None,
     progress: bool = True,
+    executor: Executor | None = None,
+    shard: Shard | str | None = None,
 ) -> AnalysisResult:
     """Greedy generations under attention knockouts; one row per (query, query set, key, layer).
 
@@ -146,6 +149,9 @@ def knockout(
     baseline_generation, baseline_correct, matters`` (``correct``: the §1 e3 check under
     ``config.matching``). With ``out``
     every finished query is stored, and a rerun skips what is done.
+    ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
+    elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
+    (for batch-scheduler arrays; combine the folders with ``mechhop merge``).
     """
     config = config or KnockoutConfig()
     if not isinstance(config, KnockoutConfig):
@@ -219,5 +225,7 @@ def knockout(
     per_query = 1 + len(config.query_sets) * len(config.keys) * len(layers)
     units = [(q.id, q) for q in dataset]
     run_units(store, units, compute, per_call=max(1, config.batch_size // per_query), progress=progress,
-              desc="knockout")  # fmt: skip
-    return store.finish(dataset, _SORT, relabel=lambda table, known: recorrect(table, known, config.matching))
+              desc="knockout", job=UnitJob("knockout", config), executor=executor, shard=shard,
+              model=model)  # fmt: skip
+    keys = list(registry.get("knockout").keys)
+    return store.finish(dataset, keys, relabel=lambda table, known: recorrect(table, known, config.matching))

@@ -17,6 +17,7 @@ from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
 from mechhop.data.positions import locate, locate_text
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
+from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.runs import AnalysisResult, RunStore, run_generation_units, split_by_query
 from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
@@ -32,12 +33,17 @@ def patchscopes(
     out: str | Path | None = None,
     progress: bool = True,
     queries_per_call: int | None = None,
+    executor: Executor | None = None,
+    shard: Shard | str | None = None,
 ) -> AnalysisResult:
     """Entity description of ``queries``' hidden states; one table row per generation.
 
     Columns: ``query_id, source, target_prompt, src_layer, tgt_layer, seed, generation, label``.
     With ``out``, finished queries are stored as they complete and a rerun resumes;
     ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
+    ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
+    elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
+    (for batch-scheduler arrays; combine the folders with ``mechhop merge``).
     """
     config = config or PatchscopesConfig()
     queries = queries if isinstance(queries, TwoHopDataset) else TwoHopDataset(queries)
@@ -80,7 +86,9 @@ def patchscopes(
         return split_by_query(rows, chunk)
 
     per_query = len(config.sources) * len(pairs) * len(config.seeds)
-    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "patchscopes")
+    job = UnitJob("patchscopes", config, {"queries_per_call": queries_per_call})
+    run_generation_units(store, queries, compute, per_query, queries_per_call, progress, "patchscopes",
+                         job=job, executor=executor, shard=shard, model=model)  # fmt: skip
     keys = list(registry.get("patchscopes").keys)
     return store.finish(
         queries, keys, relabel=lambda table, known: relabel_table(table, known, config.matching)

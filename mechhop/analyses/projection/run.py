@@ -12,6 +12,7 @@ import torch
 from jaxtyping import Float, Int
 from torch import Tensor
 
+from mechhop.analyses import registry
 from mechhop.analyses.projection.config import (
     ANALYSIS,
     SUBLAYERS,
@@ -28,6 +29,7 @@ from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
 from mechhop.core.tokens import Prompt, PromptBatch, encode
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
+from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
 from mechhop.errors import MechhopError
 
@@ -252,12 +254,17 @@ def sublayer_projection(
     config: ProjectionConfig | None = None,
     out: str | Path | None = None,
     progress: bool = True,
+    executor: Executor | None = None,
+    shard: Shard | str | None = None,
 ) -> AnalysisResult:
     """Project every layer's attention and MLP output at the last position of each query's
     two-hop prompt to the vocabulary (METHOD.md §6); one row per (query, layer, sublayer).
 
     With ``out``, results are stored under ``out/projection-<hash>/`` query by query, and
     a second call with the same queries, settings and model recomputes nothing.
+    ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
+    elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
+    (for batch-scheduler arrays; combine the folders with ``mechhop merge``).
     """
     config = ProjectionConfig() if config is None else config
     if not isinstance(config, ProjectionConfig):
@@ -282,5 +289,9 @@ def sublayer_projection(
         per_call=config.batch_size,
         progress=progress,
         desc="sublayer projection",
+        job=UnitJob(ANALYSIS, config),
+        executor=executor,
+        shard=shard,
+        model=backend.model,
     )
-    return store.finish(dataset, sort=("query_id", "layer", "sublayer"))
+    return store.finish(dataset, sort=registry.get(ANALYSIS).keys)
