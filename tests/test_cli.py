@@ -196,15 +196,47 @@ def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path
         (["run", "knockout", "--ids", "q1", "--source", "placebo"], "No such option: --source"),
         (["run", "backpatching", "--ids", "q1", "--source", "other"], "'other' is not one of query, placebo"),
         (["evaluate", "-o", "k.parquet", "--matching", "Word"], "--matching: Unknown answer matching 'Word'"),
+        (["run", "projection", "--ids", "q760518cdfd", "--shard", "3/2"], "Shard 3/2: give i/n"),
+        (["run", "projection", "--ids", "q760518cdfd", "--shard", "half"], "--shard 'half': give i/n"),
+        (["run", "projection", "--ids", "q760518cdfd", "--dtype", "float8"], "--dtype 'float8': use one of"),
+        # --ray alone (a local cluster) is followed by another option: parsed, then that option refused
+        (["run", "projection", "--ray", "--dtype", "fp16", "--ids", "q760518cdfd"], "--dtype 'fp16'"),
+        (["merge", "nowhere"], "nowhere is not a mechhop run directory"),
     ],
 )
 def test_new_options_are_checked_before_the_model_loads(args, message, monkeypatch):
     import mechhop.apps.cli
 
-    def no_model(name):
+    def no_model(*args, **kwargs):
         raise AssertionError("the model must not load for a bad option")
 
     monkeypatch.setattr(mechhop.apps.cli, "_model", no_model)
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert message in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.real
+def test_shards_and_ray_from_the_command_line_equal_one_run(tmp_path):
+    """`--shard i/n` then `mechhop merge`, and `--ray` (a local cluster whose actors reload the
+    embedded model by name), each give the single run's table."""
+    from mechhop.engine.runs import load_result
+
+    base = ["run", "projection", "--ids", "q760518cdfd,q614a4c30e1,q5a9a3661c7", "--batch-size", "1"]
+    assert runner.invoke(app, [*base, "--out", str(tmp_path / "one")]).exit_code == 0
+    single = load_result(next((tmp_path / "one").glob("projection-*")))
+    for i in range(2):
+        result = runner.invoke(app, [*base, "--out", str(tmp_path / f"s{i}"), "--shard", f"{i}/2"])
+        assert result.exit_code == 0 and f"shard {i}/2 done" in result.output, result.output
+    shards = [str(next((tmp_path / f"s{i}").glob("projection-*"))) for i in range(2)]
+    result = runner.invoke(app, ["merge", *shards, "-o", str(tmp_path / "merged")])
+    assert result.exit_code == 0, result.output
+    merged = load_result(next((tmp_path / "merged").glob("projection-*")))
+    assert merged.table.equals(single.table)
+
+    pytest.importorskip("ray")
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "ray"), "--ray"])
+    assert result.exit_code == 0, result.output
+    spread = load_result(next((tmp_path / "ray").glob("projection-*")))
+    assert spread.table.equals(single.table)
+

@@ -24,11 +24,11 @@ def plain(model, v: PatchVariant, **kw) -> list[int]:
     return mechhop.generate(model, [prompt], recipe, **kw).new_tokens[0].tolist()
 
 
-def plain_many(model, variants: list[PatchVariant]) -> list[list[int]]:
+def plain_many(model, variants: list[PatchVariant], **kw) -> list[list[int]]:
     """The plain method for many variants at once (one row per variant; rows are independent)."""
     prompts = [list(v.prompt) if isinstance(v.prompt, tuple) else v.prompt for v in variants]
     recipes = [Recipe(Patch(v.target, source=v.source, source_prompt=v.source_prompt)) for v in variants]
-    return mechhop.generate(model, prompts, recipes).new_tokens.tolist()
+    return mechhop.generate(model, prompts, recipes, **kw).new_tokens.tolist()
 
 
 def tiny_variants(n_layers: int) -> list[PatchVariant]:
@@ -123,6 +123,22 @@ def test_engine_equals_plain_method_on_smollm2(smol):
 
 
 @pytest.mark.real
+def test_bfloat16_smollm2_agreement_with_the_plain_method_is_reported(capsys):
+    """SmolLM2 in bfloat16 (as a GPU would run it): the engine against the plain method in the same
+    precision, back-patching-like variants; agreement is measured and printed, not demanded exact."""
+    model = mechhop.load_model("smollm2-135m", device="cpu", dtype="bfloat16")
+    two_hop = "the capital of the country of origin of sushi is"
+    variants = [PatchVariant(two_hop, Site("resid_post", t, -1), Site("resid_post", s, -1))
+                for s in range(4, 30, 5) for t in range(0, s, 4)]  # fmt: skip
+    result = run_variants(model, variants, EngineConfig(progress=False))
+    plain_tokens = plain_many(model, variants)
+    same = sum(r.tolist() == p for r, p in zip(result.new_tokens, plain_tokens, strict=True))
+    with capsys.disabled():
+        print(f"\nSmolLM2 bfloat16: engine = plain method on {same}/{len(variants)} generations (10 tokens)")
+    assert same / len(variants) >= 0.8
+
+
+@pytest.mark.real
 def test_engine_equals_plain_method_on_gemma(gemma):
     two_hop = "the capital of the country of origin of sushi is"
     variants = [
@@ -138,3 +154,45 @@ def test_engine_equals_plain_method_on_gemma(gemma):
     assert unsupported_reason(gemma) is None  # qk-norm, local windows, post-norms: all reproduced
     result = run_variants(gemma, variants, EngineConfig(progress=False))
     assert result.new_tokens.tolist() == plain_many(gemma, variants)
+
+
+def test_the_budget_follows_the_devices_free_memory(tiny):
+    """No budget given: 70% of a GPU's free memory (after the weights), 2 GiB at most on a CPU."""
+    from mechhop.engine.sweep import auto_budget
+
+    class Device:
+        def __init__(self, backend, kind, free):
+            self.backend, self.device, self.free = backend, torch.device(kind), free
+
+        def __getattr__(self, name):
+            return getattr(self.backend, name)
+
+        def free_memory(self):
+            return self.free
+
+    backend = as_backend(tiny)
+    assert auto_budget(Device(backend, "cuda", 100 * 2**30)) == (70 * 2**30)
+    assert auto_budget(Device(backend, "cpu", 100 * 2**30)) == 2 * 2**30
+    assert auto_budget(Device(backend, "cpu", 4 * 2**30)) == 2**30
+    gpu = Device(backend, "cuda", 40 * 2**30)
+    rows = plan_batches(gpu, capacity=30, suffix=1, rows=10**9, config=EngineConfig(max_batch=10**9))
+    assert rows == int(0.7 * 40 * 2**30) // backend.row_bytes(30, 1)
+
+
+@pytest.mark.parametrize("dtype", ["bfloat16", "float16"])
+def test_low_precision_agreement_with_the_plain_method_is_measured(dtype, capsys):
+    """In 16-bit floats the engine and the plain method sum in different orders, which can flip a
+    greedy choice at a near-tie: measure and report agreement instead of demanding identity."""
+    from tests.tiny_lm import make_tiny_lm
+
+    model = make_tiny_lm(dtype=dtype)
+    assert as_backend(model).dtype == getattr(torch, dtype)
+    variants = tiny_variants(model.cfg.n_layers)[::3]
+    result = run_variants(model, variants, EngineConfig(max_new_tokens=6, progress=False))
+    plain_tokens = plain_many(model, variants, max_new_tokens=6)
+    same = sum(r.tolist() == p for r, p in zip(result.new_tokens, plain_tokens, strict=True))
+    first = sum(int(r[0]) == p[0] for r, p in zip(result.new_tokens, plain_tokens, strict=True))
+    with capsys.disabled():
+        print(f"\n{dtype}: engine = plain method on {same}/{len(variants)} generations (all 6 tokens), "
+              f"first token {first}/{len(variants)}")  # fmt: skip
+    assert first / len(variants) >= 0.95 and same / len(variants) >= 0.8

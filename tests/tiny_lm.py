@@ -62,7 +62,7 @@ def _words() -> list[str]:
     return sorted(set(re.findall(r"\w+|[^\w\s]", text)))
 
 
-def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0) -> HookedTransformer:
+def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0, dtype: str = "float32") -> HookedTransformer:
     from tests.conftest import FAMILY_CONFIGS
 
     vocab = {w: i for i, w in enumerate(SPECIAL + _words())}
@@ -77,4 +77,7 @@ def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0) -> HookedTransform
         n_layers=4, d_model=32, d_head=8, n_heads=4, d_mlp=64, d_vocab=len(vocab), n_ctx=64,
         init_weights=True, seed=seed, default_prepend_bos=False, device="cpu", **FAMILY_CONFIGS[kind],
     )  # fmt: skip
-    return HookedTransformer(cfg, tokenizer=tokenizer, default_padding_side="left").eval()
+    model = HookedTransformer(cfg, tokenizer=tokenizer, default_padding_side="left").eval()
+    if dtype != "float32":  # the same weights, rounded (HookedTransformer.to also sets cfg.dtype)
+        model = model.to(getattr(torch, dtype))
+    return model

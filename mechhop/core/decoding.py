@@ -18,3 +18,7 @@ def check_decoding(decoding: str, max_new_tokens: int, temperature: float) -> No
         raise MechhopError(f"max_new_tokens must be at least 1, got {max_new_tokens}.")
     if decoding == "sample" and not temperature > 0:
         raise MechhopError(f"temperature must be > 0 for sampling, got {temperature}.")
+
+
+# The engine's memory budget, shared by the analyses that run on it (mechhop.engine.sweep).
+BUDGET_HELP = "memory the engine's batches may use, GB (default: 70% of the GPU's free memory; on a CPU 2 GB)"

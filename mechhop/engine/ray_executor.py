@@ -67,7 +67,7 @@ class _Worker:
         import torch
 
         if threads > 0:
-            torch.set_num_threads(threads)  # one actor per core share, not every actor on every core
+            torch.set_num_threads(threads)
         self.model = load()
 
     def pid(self) -> int:
@@ -86,7 +86,11 @@ class RayExecutor:
         workers: actors (default: one per GPU, or one per ``cpus_per_worker`` CPUs without GPUs).
         gpus_per_worker: GPUs per actor (default 1 when the cluster has GPUs, else 0); a fraction
             lets small models share a GPU.
-        cpus_per_worker: CPUs per actor (torch threads in each actor on a CPU cluster).
+        cpus_per_worker: CPUs Ray reserves per actor.
+        threads_per_worker: torch threads per actor on CPUs (default: as many as this process
+            uses). CPU matrix products sum in an order that depends on the thread count, so only
+            the same count gives tables bit-identical to a single-process run (another count moves
+            logits by ~1e-6, which can swap near-tied ranks); 1 is fastest when actors fill the cores.
         load: a picklable function returning the model in a worker (default: reload the
             driver's model by name with :func:`mechhop.load_model`).
         max_replacements: dead actors replaced before the run gives up.
@@ -99,6 +103,7 @@ class RayExecutor:
         workers: int | None = None,
         gpus_per_worker: float | None = None,
         cpus_per_worker: float = 1,
+        threads_per_worker: int | None = None,
         load: Callable[[], Any] | None = None,
         max_replacements: int = 8,
     ) -> None:
@@ -106,6 +111,7 @@ class RayExecutor:
             raise MechhopError(f"RayExecutor(workers={workers}): give at least 1.")
         self.address, self.workers, self.load = address, workers, load
         self.gpus_per_worker, self.cpus_per_worker = gpus_per_worker, cpus_per_worker
+        self.threads_per_worker = threads_per_worker
         self.max_replacements = max_replacements
         self._actors: list[Any] = []
         self._actor_key: object = None
@@ -151,8 +157,11 @@ class RayExecutor:
         return workers, per_gpu, self.cpus_per_worker
 
     def _spawn(self, ray: Any, load: Callable[[], Any], gpus: float, cpus: float) -> Any:
+        import torch
+
+        threads = self.threads_per_worker or torch.get_num_threads()
         actor = ray.remote(_Worker).options(num_cpus=cpus, num_gpus=gpus, max_restarts=0)
-        return actor.remote(load, 0 if gpus else max(1, int(cpus)))
+        return actor.remote(load, 0 if gpus else threads)
 
     def actor_pids(self) -> list[int]:
         """Process ids of the live actors (tests kill one to check that nothing is lost)."""

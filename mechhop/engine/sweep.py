@@ -77,7 +77,8 @@ class EngineConfig:
     max_new_tokens: int = 10
     decoding: Decoding = "greedy"
     temperature: float = 1.0
-    memory_budget_gb: float = 2.0
+    # None: sized from the device (auto_budget); a number fixes it
+    memory_budget_gb: float | None = None
     max_batch: int = 1024
     progress: bool = True
     # called with the number of variants each finished batch generated (an outer progress bar)
@@ -191,13 +192,29 @@ def _normalise(backend: Backend, variant: PatchVariant) -> PatchVariant:
     )
 
 
+CPU_BUDGET = 2 * 2**30  # on a CPU, larger batches stop paying off well before memory runs out
+GPU_SHARE = 0.7  # of the free GPU memory (after the weights): the rest for the allocator's slack
+
+
+def auto_budget(backend: Backend) -> int:
+    """The engine's memory budget in bytes when none is given: 70% of the GPU's free memory, or
+    2 GiB (at most a quarter of the available memory) on a CPU."""
+    free = backend.free_memory()
+    if backend.device.type == "cuda" and free is not None:
+        return int(free * GPU_SHARE)
+    return CPU_BUDGET if free is None else min(CPU_BUDGET, free // 4)
+
+
 def plan_batches(backend: Backend, capacity: int, suffix: int, rows: int, config: EngineConfig) -> int:
-    """Rows per batch that keep the engine's working memory under ``config.memory_budget_gb``."""
-    fit = int(config.memory_budget_gb * 2**30) // max(1, backend.row_bytes(capacity, suffix))
+    """Rows per batch that keep the engine's working memory under ``config.memory_budget_gb`` (or,
+    when None, :func:`auto_budget`)."""
+    given = config.memory_budget_gb
+    budget = auto_budget(backend) if given is None else int(given * 2**30)
+    fit = budget // max(1, backend.row_bytes(capacity, suffix))
     if fit < 1:
         raise RecipeError(
             f"One variant needs ~{backend.row_bytes(capacity, suffix) / 2**20:.0f} MiB, over the "
-            f"memory budget of {config.memory_budget_gb} GiB; raise EngineConfig.memory_budget_gb."
+            f"memory budget of {budget / 2**30:.3g} GiB; raise EngineConfig.memory_budget_gb."
         )
     return max(1, min(rows, fit, config.max_batch))
 

@@ -247,3 +247,9 @@ class HookedTransformerBackend:
         d_mlp = cfg.d_mlp or 4 * cfg.d_model
         work = (2 * cfg.n_heads * capacity * (cfg.d_head + suffix) + 4 * suffix * d_mlp) * item
         return kv + work + 3 * cfg.d_vocab * 4
+
+    def free_memory(self) -> int | None:
+        """Bytes free on the model's device (None when unknown)."""
+        from mechhop.models.loading import available_memory
+
+        return available_memory(str(self.device))

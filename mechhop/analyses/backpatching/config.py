@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mechhop.core.decoding import check_decoding
+from mechhop.core.decoding import BUDGET_HELP, check_decoding
 from mechhop.core.settings import setting
 from mechhop.data.matching import Matching, check_matching, matching_setting
 from mechhop.data.positions import PositionName, position_name
@@ -44,7 +44,7 @@ class BackpatchingConfig:
     )
     placebo_seed: int = setting(0, "seed of the placebo donor choice")
     matching: Matching = matching_setting()
-    memory_budget_gb: float = setting(2.0, "memory the engine's batches may use (GB)", role="speed")
+    memory_budget_gb: float | None = setting(None, BUDGET_HELP, role="speed")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "positions", tuple(position_name(p) for p in self.positions))

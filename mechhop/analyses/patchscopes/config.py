@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mechhop.core.decoding import Decoding, check_decoding
+from mechhop.core.decoding import BUDGET_HELP, Decoding, check_decoding
 from mechhop.core.settings import setting
 from mechhop.data.matching import Matching, check_matching, matching_setting
 from mechhop.data.positions import PositionName, position_name
@@ -55,7 +55,7 @@ class PatchscopesConfig:
     temperature: float = setting(1.0, "sampling temperature")
     max_new_tokens: int = setting(10, "tokens generated per patched run")
     matching: Matching = matching_setting()
-    memory_budget_gb: float = setting(2.0, "memory the engine's batches may use (GB)", role="speed")
+    memory_budget_gb: float | None = setting(None, BUDGET_HELP, role="speed")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", tuple(position_name(s) for s in self.sources))
