@@ -34,6 +34,7 @@ from mechhop.present.report import build_report
 
 if TYPE_CHECKING:
     from mechhop.core.backend import ModelLike
+    from mechhop.engine.executors import Executor
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,12 @@ def run_study(
     out: str | Path,
     config: StudyConfig | None = None,
     progress: bool = True,
+    executor: Executor | None = None,
 ) -> Study:
-    """Filter ``queries`` on ``model``, analyse a balanced sample of usable ones, write the report."""
+    """Filter ``queries`` on ``model``, analyse a balanced sample of usable ones, write the report.
+
+    ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the analyses'
+    units on workers; filtering runs here."""
     config = config or StudyConfig()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -170,12 +175,15 @@ def run_study(
         if analysis.matching:
             settings = replace(settings, matching=config.matching)
         run = analysis.runner()
-        timed(analysis.name, lambda: run(model, chosen, settings, out=out, progress=progress))  # noqa: B023
+        timed(analysis.name, lambda: run(model, chosen, settings, out=out, progress=progress,  # noqa: B023
+                                         executor=executor))  # fmt: skip
     if config.placebo:
         placebo = replace(config.backpatching, matching=config.matching, source="placebo")
         timed(
             "backpatching_placebo",
-            lambda: backpatching(model, chosen, placebo, out=out, progress=progress, donor_pool=pool),
+            lambda: backpatching(
+                model, chosen, placebo, out=out, progress=progress, donor_pool=pool, executor=executor
+            ),
         )
     tables = [results[name].table for name in ("patchscopes", "knockout", "projection")]
     stages = stage_layers(tables[0], tables[1], tables[2], groups)
