@@ -112,13 +112,16 @@ def test_report_renders_in_chromium(browser, tmp_path):
 
 @pytest.mark.real
 def test_demo_report_renders_in_chromium(browser, tmp_path):
-    """`mechhop demo` (small settings) on SmolLM2, then its report in the browser; screenshot kept."""
+    """`mechhop demo` (small settings: every 3rd layer) on SmolLM2, then its report in the browser;
+    screenshot kept."""
     from typer.testing import CliRunner
 
     from mechhop.apps.cli import app
 
     out = tmp_path / "demo"
-    result = CliRunner().invoke(app, ["demo", "--evaluate", "300", "--per-group", "1", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["demo", "--evaluate", "300", "--per-group", "1", "--layer-step", "3", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     # per position, each beside its placebo
     assert re.search(r"back-patching at e1 rescues \d+/\d+ .*; placebo \d+/\d+", result.output)

@@ -208,11 +208,15 @@ def demo(
     ] = 2,
     matching: MatchingOpt = "word",
     model: ModelOpt = "smollm2-135m",
+    layer_step: Annotated[
+        int, typer.Option(min=1, help="Back-patching and Patchscopes on every N-th layer (a quicker look).")
+    ] = 1,
 ) -> None:
     """Filter bundled queries on the embedded model, run every analysis on a sample, write the report.
 
     Example: mechhop demo --per-group 3 --out runs/demo
     """
+    from mechhop.analyses.backpatching import BackpatchingConfig
     from mechhop.analyses.patchscopes import PatchscopesConfig
 
     mode = _matching(matching)
@@ -223,9 +227,12 @@ def demo(
     m = _model(model)
     n = as_backend(m).spec.n_layers
     # every other target layer keeps Patchscopes' grid informative and the demo within minutes
-    ps = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n, 2)))
+    layers = None if layer_step == 1 else tuple(range(0, n, layer_step))
+    ps = PatchscopesConfig(decoding="greedy", seeds=(0,), src_layers=layers,
+                           tgt_layers=tuple(range(0, n, max(2, layer_step))))  # fmt: skip
+    bp = BackpatchingConfig(src_layers=layers, tgt_layers=layers)
     config = StudyConfig(evaluate=evaluate, per_group=per_group, max_per_bridge=max_per_bridge,
-                         matching=mode, patchscopes=ps)  # fmt: skip
+                         matching=mode, patchscopes=ps, backpatching=bp)  # fmt: skip
     study = run_study(m, _queries("bundled"), out, config)
     typer.echo(study.headline())
     typer.echo(f"demo finished in {time.perf_counter() - start:.0f} s")
