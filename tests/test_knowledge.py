@@ -135,10 +135,15 @@ def test_evaluation_on_smollm2_is_resumable(smol, tmp_path, monkeypatch):
         evaluate_knowledge(smol, ds, max_new_tokens=5, cache_path=cache, progress=False)
 
 
-def _plain_outputs(model, prompts, max_new_tokens=10):
-    backend = as_backend(model)
-    return {p: mechhop.generate(model, encode(backend, [p]), max_new_tokens=max_new_tokens).texts[0]
-            for p in prompts}  # fmt: skip
+def _plain_outputs(model, prompts, max_new_tokens=10, batch=16):
+    """mechhop.generate over batches of prompts (batching does not change its outputs:
+    tests/test_real_models.py::test_batched_generation_equals_unbatched)."""
+    backend, prompts, out = as_backend(model), list(prompts), {}
+    for start in range(0, len(prompts), batch):
+        chunk = prompts[start : start + batch]
+        texts = mechhop.generate(model, encode(backend, chunk), max_new_tokens=max_new_tokens).texts
+        out.update(zip(chunk, texts, strict=True))
+    return out
 
 
 def test_filtering_generations_equal_the_plain_method_on_a_tiny_model():
@@ -152,8 +157,8 @@ def test_filtering_generations_equal_the_plain_method_on_a_tiny_model():
 
 @pytest.mark.real
 def test_filtering_generations_equal_the_plain_method_on_smollm2(smol):
-    """The engine path of knowledge filtering against mechhop.generate, prompt by prompt (one
-    prompt per call: no batching effect), on 60 bundled prompts of every kind."""
+    """The engine path of knowledge filtering against mechhop.generate on 60 bundled prompts of
+    every kind."""
     queries = bundled_queries().sample(12, seed=3)
     prompts = [q.prompt_text(n) for q in queries for n in PROMPT_NAMES]
     fast = knowledge.generate_outputs(smol, prompts, batch_size=32, progress=False)
