@@ -5,7 +5,7 @@
 Prints the usable / composition-correct / -incorrect counts over all bundled
 queries with the paper's prompt style, evaluation throughput (queries/s,
 distinct prompts/s), how many labels each answer matching mode changes per check
-("word" vs the authors' "paper" substring test, METHOD.md §1), the top relation
+("word" vs the authors' "paper" substring test, docs/method/index.md), the top relation
 pairs, and then the counts each prompt style gives on a fixed random sample.
 Generations are cached under ``artifacts/knowledge/`` so an interrupted run
 resumes; ``--table`` writes the per-query table (labels in ``--matching`` mode).

@@ -4,9 +4,11 @@ Reads the knowledge-filtering table of all bundled queries (benchmarks/results/k
 made by ``benchmarks/knowledge_filtering.py --per-pair 0 --prune --table ...``), relabels it under
 the chosen answer matching, picks up to ``--per-group`` composition-correct and -incorrect usable
 queries with at most ``--max-per-bridge`` per bridge entity, and runs back-patching at t1 and t2
-with its placebo (METHOD.md §4, §9), Patchscopes from t1 and t2 (§3; its placebo is read from the
-same table), attention knockout (§5), sublayer projection (§6) and the stages with their
-statistics (§7). Prints every rate with its n, 95% interval and placebo; writes summary.json,
+with its placebo (docs/method/backpatching.md, docs/method/controls.md), Patchscopes from t1 and
+t2 (docs/method/patchscopes.md; its placebo is read from the same table), attention knockout
+(docs/method/knockout.md), sublayer projection (docs/method/projection.md) and the stages with
+their statistics (docs/method/stages.md). Prints every rate with its n, 95% interval and placebo;
+writes summary.json,
 stages.parquet, report.html and 20 raw generations per label (labels.txt) under ``--out``.
 Runs are resumable (re-run the same command after an interruption).
 

@@ -1,4 +1,5 @@
-"""Placebo controls (METHOD.md §9) on a tiny model, and the statistics on hand-made tables (§7)."""
+"""Placebo controls (docs/method/controls.md) on a tiny model, and the statistics on hand-made tables
+(docs/method/stages.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Attention knockout (METHOD.md §5): recipes, the "matters" rule, stored runs, positions."""
+"""Attention knockout (docs/method/knockout.md): recipes, the "matters" rule, stored runs, positions."""
 
 from __future__ import annotations
 

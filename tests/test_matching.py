@@ -1,4 +1,5 @@
-"""Answer matching (METHOD.md §1) and the description rule (§3) in both modes, on hand-made strings."""
+"""Answer matching (docs/method/index.md) and the description rule (docs/method/patchscopes.md) in
+both modes, on hand-made strings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Sublayer projection (METHOD.md §6): ranks, the projection path, batching, the table, resuming."""
+"""Sublayer projection (docs/method/projection.md): ranks, the projection path, batching, the table,
+resuming."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stages of latent two-hop reasoning, per query (Biran et al., 2024: the paper's main figure; METHOD.md §7).
+"""Stages of latent two-hop reasoning, per query (the paper's main figure; docs/method/stages.md).
 
 From stored analysis tables (no model needed), each usable query gets four
 layers:

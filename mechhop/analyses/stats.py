@@ -4,9 +4,9 @@
 - :func:`bootstrap_median_interval`: 95% percentile-bootstrap interval of a median, resampling
   queries.
 - :func:`permutation_test_medians`: two-sided permutation test of a difference of medians
-  between two groups (METHOD.md §7).
+  between two groups (docs/method/stages.md).
 - :func:`sign_test`: two-sided exact sign test of paired counts (real vs placebo per query,
-  METHOD.md §9); ties are dropped.
+  docs/method/controls.md); ties are dropped.
 
 All are seeded and deterministic; none needs SciPy.
 """
@@ -84,7 +84,7 @@ def permutation_test_medians(
 
 def beside_placebo(rates: pd.DataFrame, control: pd.DataFrame, on: Sequence[str], count: str) -> pd.DataFrame:
     """``rates`` with ``control``'s (queries, ``count``, rate, interval) merged in as ``placebo_*``
-    columns: the one layout every rate-beside-its-placebo table uses (METHOD.md §9)."""
+    columns: the one layout every rate-beside-its-placebo table uses (docs/method/controls.md)."""
     columns = ("queries", count, "rate", "ci_low", "ci_high")
     renamed = control.rename(columns={c: f"placebo_{c}" for c in columns})
     return rates.merge(renamed, on=list(on), how="left")

@@ -1,10 +1,12 @@
 """The whole study in one call: filter queries by what the model knows, run every analysis, report.
 
 ``run_study`` is what ``mechhop demo`` runs: knowledge filtering of a
-sample of queries (METHOD.md §1), a pick of composition-correct and -incorrect usable queries
+sample of queries (docs/method/index.md), a pick of composition-correct and -incorrect usable queries
 capped per bridge entity (most usable bundled queries go through one country), back-patching
-(§4) with its placebo (§9), Patchscopes (§3), attention knockout (§5), sublayer projection
-(§6), stages (§7), and the HTML report. One answer matching mode reaches every check. Every
+(docs/method/backpatching.md) with its placebo (docs/method/controls.md), Patchscopes
+(docs/method/patchscopes.md), attention knockout (docs/method/knockout.md), sublayer projection
+(docs/method/projection.md), stages (docs/method/stages.md), and the HTML report. One answer
+matching mode reaches every check. Every
 step stores its results under ``out`` and resumes when run again.
 """
 
@@ -43,7 +45,7 @@ class StudyConfig:
     None = all); ``per_group``: usable queries analysed per composition group, at most
     ``max_per_bridge`` through one bridge entity (None: no cap); ``matching``: the answer
     matching mode of every check (it overrides the analysis configs'); ``placebo``: also run
-    back-patching's placebo (METHOD.md §9)."""
+    back-patching's placebo (docs/method/controls.md)."""
 
     evaluate: int | None = 600
     per_group: int = 2

@@ -1,6 +1,6 @@
 """Knowledge filtering: which two-hop queries does a model know the parts of?
 
-Following Biran et al. (2024, §3) and METHOD.md §1, each query's five prompts
+Following Biran et al. (2024, §3) and docs/method/index.md, each query's five prompts
 (two-hop, first hop, second hop, entity shortcut, relation shortcut) are
 answered by greedy decoding of 10 new tokens. A continuation is correct when,
 stripped and with newlines turned into spaces, it contains an answer string
@@ -71,7 +71,7 @@ PROMPT_STYLES: dict[str, PromptStyle] = {
 
 
 def answer_matches(text: str, answers: Iterable[str], matching: Matching = DEFAULT_MATCHING) -> bool:
-    """The §1 answer check (:func:`mechhop.data.matching.contains_answer`)."""
+    """The docs/method/index.md answer check (:func:`mechhop.data.matching.contains_answer`)."""
     return contains_answer(text, answers, matching)
 
 

@@ -1,4 +1,4 @@
-"""Answer matching: does a generation name an entity? (METHOD.md §1 and §3)
+"""Answer matching: does a generation name an entity? (docs/method/index.md and docs/method/patchscopes.md)
 
 One setting, ``matching``, decides it for every analysis that checks answers
 (knowledge filtering, back-patching success, the knockout rule, Patchscopes
@@ -63,7 +63,7 @@ def _occurs_as_word(needle: str, haystack: str, need_start: bool = True, need_en
 
 
 def contains_answer(text: str, answers: Iterable[str], matching: Matching = DEFAULT_MATCHING) -> bool:
-    """The §1 answer check: some answer string occurs in the normalised ``text`` (see module doc)."""
+    """The answer check (docs/method/index.md): some answer string occurs in the normalised ``text``."""
     check_matching(matching)
     haystack = normalise_output(text).lower()
     for answer in answers:
@@ -76,7 +76,8 @@ def contains_answer(text: str, answers: Iterable[str], matching: Matching = DEFA
 
 
 def describes(text: str, answers: Iterable[str], matching: Matching = DEFAULT_MATCHING) -> bool:
-    """The §3 description rule: ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` occurs in
+    """The description rule (docs/method/patchscopes.md): ``": a "``, ``": a,"``, ``": a."``, ``": a:"``
+    or ``"a: "`` occurs in
     ``text``, case-insensitively; in ``"word"`` mode ``"a: "`` must start a word."""
     check_matching(matching)
     haystack = text.replace("\n", " ").lower()

@@ -1,4 +1,4 @@
-"""Token positions of a two-hop query (Biran et al., 2024, §2 of METHOD.md).
+"""Token positions of a two-hop query (Biran et al., 2024; docs/method/index.md).
 
 ``e1`` (the paper's *t1*) is the last token of the e1 mention in the two-hop
 prompt, ``r1`` / ``r2`` the last token of each relation's head word

@@ -1,7 +1,7 @@
 """Relations and their prompt templates (the table lives in ``relations.tsv`` beside this file).
 
 Each relation has two one-slot templates, as in the authors' dataset builder
-(Biran et al., 2024; METHOD.md §1):
+(Biran et al., 2024; docs/method/index.md):
 
 - ``template``, "relation before entity": ``"the performer of {}"``; prompts
   built from it end with " is" in the paper setting;
@@ -9,7 +9,7 @@ Each relation has two one-slot templates, as in the authors' dataset builder
   built from it have no " is".
 
 and, for each, a *head word*: the word whose last token is the relation
-position ("r1"/"r2", METHOD.md §2). The paper's 29 Wikidata relations carry
+position ("r1"/"r2", docs/method/index.md). The paper's 29 Wikidata relations carry
 the authors' wording; the bundled knowledge base adds a few that small models
 know well (official language, continent, country, birthplace).
 """

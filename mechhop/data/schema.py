@@ -2,7 +2,7 @@
 
 A query chains two facts through a bridge entity: (e1, r1, e2) and
 (e2, r2, e3), e.g. (Imagine, performer, John Lennon), (John Lennon, spouse,
-Yoko Ono). Its prompts follow Biran et al. (2024) and METHOD.md §1:
+Yoko Ono). Its prompts follow Biran et al. (2024) and docs/method/index.md:
 
 =================  =========================================  ========
 prompt             text                                       expects
@@ -60,7 +60,7 @@ EXPECTED_ENTITY: dict[str, str] = {
     "relation_shortcut": "e3",
 }
 
-# The paper's two_hop.csv columns (METHOD.md §1).
+# The paper's two_hop.csv columns (docs/method/index.md).
 PAPER_COLUMNS: tuple[str, ...] = (
     "id", "e1", "r1", "e2", "r2", "e3", "e1_label", "e2_label", "e3_label",
     "e1_aliases", "e2_aliases", "e3_aliases", "e1_type", "r1_type", "e2_type", "r2_type", "e3_type",

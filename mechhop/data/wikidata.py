@@ -1,7 +1,7 @@
 """Building the two-hop dataset from Wikidata's SPARQL endpoint.
 
 The method follows Biran et al., "Hopping Too Late" (EMNLP 2024, §3;
-METHOD.md §1): facts ``(subject, relation, object)`` over the paper's 29
+docs/method/index.md): facts ``(subject, relation, object)`` over the paper's 29
 Wikidata relations, restricted to popular subjects (popularity = number of
 sitelinks, i.e. Wikipedia articles in any language), are chained into
 two-hop queries by :func:`mechhop.data.compose.compose` (three distinct

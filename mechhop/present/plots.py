@@ -3,30 +3,31 @@
 Every function takes the tidy table an analysis returns (or its
 :class:`~mechhop.engine.runs.AnalysisResult`) and returns a ``plotly.graph_objects.Figure``;
 nothing here needs the model. The figures are those of Biran et al., "Hopping Too
-Late" (EMNLP 2024); see ``METHOD.md`` §3–§7.
+Late" (EMNLP 2024); see the pages of ``docs/method/``.
 
 :func:`layer_heatmap`
     A source layer x target layer grid (x = ``src_layer``, y = ``tgt_layer``) of the share
-    of rows where a condition holds. For back-patching (§4) the
+    of rows where a condition holds. For back-patching (docs/method/backpatching.md) the
     condition is ``"success"``: a state taken from a *later* layer ``src_layer`` and patched
     into an *earlier* layer ``tgt_layer`` makes the model answer e3. Cells with
     ``src_layer <= tgt_layer`` are never computed and stay blank (not 0). For Patchscopes
-    (§3) the condition is a label such as ``"e2"``: the share of generations
+    (docs/method/patchscopes.md) the condition is a label such as ``"e2"``: the share of generations
     describing e2 when the state from ``src_layer`` is read at ``tgt_layer`` of the
     description prompt. Hover: the share, ``k of n`` rows, and up to two generations.
 :func:`knockout_curves`
-    Attention knockout (§5): per layer, the share of queries whose answer changes
+    Attention knockout (docs/method/knockout.md): per layer, the share of queries whose answer changes
     when attention from the last position to e1 / r1 / r2 is blocked in a window of layers
     around it. A rise marks the layers where information moves from that mention.
 :func:`projection_curves`
-    Sublayer projection (§6): per layer, the share of queries whose attention or
+    Sublayer projection (docs/method/projection.md): per layer, the share of queries whose attention or
     MLP output, read through the unembedding, ranks e2, e3 or the predicted token first.
 :func:`decoding_curves`
-    Patchscopes by source layer (§3): the share of queries for which e2 / e3 is decoded from
+    Patchscopes by source layer (docs/method/patchscopes.md): the share of queries for which e2 / e3
+    is decoded from
     that layer at *some* target layer (and seed). The paper finds e2 decodable from t1
     early, e3 from t2 only later, and later still for composition-incorrect queries.
 :func:`stage_boxplot`
-    The paper's main figure (§7): per stage (first hop, propagation, second hop,
+    The paper's main figure (docs/method/stages.md): per stage (first hop, propagation, second hop,
     extraction) the layers at which it happens, composition-correct vs incorrect side by
     side. "Hopping too late": the second hop resolves late, and later when the model errs.
 :func:`query_explorer`
@@ -434,7 +435,7 @@ def knockout_curves(
     keys: Sequence[str] | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Share of queries for which the attention knockout matters, per layer (§5).
+    """Share of queries for which the attention knockout matters, per layer (docs/method/knockout.md).
 
     ``table`` is the knockout table (summarised with :func:`mechhop.analyses.knockout.summarize_knockout`
     and ``groups``) or that summary itself. One line per key (colour) and group (dash); with
@@ -473,7 +474,7 @@ def projection_curves(
     measures: Sequence[str] = ("e2", "e3", "predicted"),
     title: str | None = None,
 ) -> go.Figure:
-    """Share of queries whose sublayer output ranks a token first, per layer (§6).
+    """Share of queries whose sublayer output ranks a token first, per layer (docs/method/projection.md).
 
     ``table`` is the projection table (summarised with
     :func:`mechhop.analyses.projection.summarize_projection`) or that summary. Colour: the token
@@ -540,7 +541,7 @@ def decoding_curves(
     labels: Sequence[str] = ("e2", "e3"),
     title: str | None = None,
 ) -> go.Figure:
-    """Share of queries for which e2 / e3 is decoded from each source layer (Patchscopes, §3).
+    """Share of queries for which e2 / e3 is decoded from each source layer (docs/method/patchscopes.md).
 
     Values are :func:`decoding_rates`; colour: the entity, dash: the group, a panel per source
     (``e1`` = t1, ``last`` = t2).
@@ -557,7 +558,7 @@ def decoding_curves(
 
 
 def stage_boxplot(stages: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Box plots of each stage's layer (§7, the paper's main figure), one trace per group side by side.
+    """Box plots of each stage's layer (docs/method/stages.md), one trace per group side by side.
 
     ``stages`` is :func:`mechhop.analyses.stages.stage_layers` (with ``groups`` for correct vs incorrect).
     Queries where a stage was never found are left out of that box; the x labels say how many

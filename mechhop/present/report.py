@@ -9,7 +9,8 @@ inlined exactly once; nothing is fetched from the network) with these sections:
 2. **Headline numbers**: back-patching oracle success (some pair ``src_layer > tgt_layer``
    rescues the answer) per group, position and target with 95% Wilson intervals, beside the
    placebo rate and a query-by-query pair comparison (:func:`mechhop.analyses.backpatching.rescue_rates`,
-   :func:`~mechhop.analyses.backpatching.pair_comparison`, METHOD.md §9); Patchscopes e2 / e3 decoding
+   :func:`~mechhop.analyses.backpatching.pair_comparison`, docs/method/controls.md); Patchscopes e2 /
+   e3 decoding
    rates beside their placebo; per stage the median layer with a bootstrap interval, the
    queries that never reach it and a permutation test correct vs incorrect, and layer-order
    inversions (:func:`mechhop.analyses.stages.stage_statistics`). The dataset section lists the analysed
@@ -285,7 +286,8 @@ def _rescue_part(bp: AnalysisResult, placebo: AnalysisResult | None, groups: Map
         "patched into an earlier one, same position) makes the model answer e3, per position as in the "
         "paper (up to 57% (arXiv v1) / 66% (EMNLP) of composition-incorrect queries, LLaMA 2 / 3, 7B–70B). "
         "<b>Placebo</b>: the same grid with the state taken from another query (another bridge entity and "
-        "answer, METHOD.md §9), the rate at which the answer appears by chance. A rescue rate is a finding "
+        "answer, docs/method/controls.md), the rate at which the answer appears by chance. "
+        "A rescue rate is a finding "
         f"only where it stands above its placebo. Row <code>{EITHER}</code>: rescued at either position, "
         "a union; not the paper's measure. 95% Wilson intervals.</p>"
     ]
@@ -364,7 +366,8 @@ def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
         header += ["placebo decoded", "placebo rate", "placebo 95% CI"]
     return (
         '<p class="note">Share of queries whose e2 / e3 some (source layer, target layer) pair "describes" '
-        "(METHOD.md §3). <b>Placebo</b>: the same grid read from an unrelated query's state (another bridge "
+        "(docs/method/patchscopes.md). <b>Placebo</b>: the same grid read from an unrelated query's "
+        "state (another bridge "
         "and answer), labelled against this query: the description prompt's bias (its examples are a "
         "country, a person and a company).</p>"
         + note
@@ -375,7 +378,7 @@ def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
 def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None, ps: AnalysisResult | None,
                       groups: Mapping[str, str] | None, stages: pd.DataFrame | None, stages_why: str,
                       matching: str) -> str:  # fmt: skip
-    parts = [f'<p class="note">Answer matching: <code>{_esc(matching)}</code> (METHOD.md §1).</p>',
+    parts = [f'<p class="note">Answer matching: <code>{_esc(matching)}</code> (docs/method/index.md).</p>',
              "<h3>Back-patching oracle success, beside its placebo</h3>"]  # fmt: skip
     if bp is None:
         parts.append(_missing("Back-patching was not run, so there is no oracle success rate."))
@@ -401,7 +404,8 @@ def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None,
                 _td(_num(r.difference), r.difference), _td(_num(r.p_value, 3), r.p_value),
             ])  # fmt: skip
         parts.append(
-            '<p class="note">Per stage, the layer at which it happens (METHOD.md §7); "never": queries where '
+            '<p class="note">Per stage, the layer at which it happens (docs/method/stages.md); '
+            '"never": queries where '
             "the stage is not found (left out of its median). Difference: median(correct) − "
             "median(incorrect), with a two-sided permutation test. The paper finds the second hop resolved "
             "late, and all stages later for composition-incorrect queries.</p>"
@@ -465,7 +469,7 @@ def knockout_section(ko: AnalysisResult, groups: Mapping[str, str] | None) -> st
     fig = plots.knockout_curves(ko, groups, query_set=None)
     return (
         '<p class="note">Share of queries whose answer changes when attention to a mention is blocked in a '
-        "window of layers around each layer (METHOD.md §5).</p>" + _figure(fig, "fig-knockout")
+        "window of layers around each layer (docs/method/knockout.md).</p>" + _figure(fig, "fig-knockout")
     )
 
 
@@ -473,7 +477,7 @@ def projection_section(proj: AnalysisResult, groups: Mapping[str, str] | None) -
     fig = plots.projection_curves(proj, groups)
     return (
         '<p class="note">Share of queries whose attention / MLP output at the last position, read through '
-        "the unembedding, ranks e2, e3 or the predicted token first (METHOD.md §6).</p>"
+        "the unembedding, ranks e2, e3 or the predicted token first (docs/method/projection.md).</p>"
         + _figure(fig, "fig-projection")
     )
 
@@ -718,7 +722,7 @@ def build_report(
         f"<title>{_esc(title)}</title><style>{_CSS}</style>{plots.plotlyjs_script()}</head>"
         f"<body><h1>{_esc(title)}</h1>"
         f'<p class="note">Generated by mechhop on {stamp}. Reproduces Biran et al., "Hopping Too Late" '
-        "(EMNLP 2024); the analyses are defined in METHOD.md. This file needs no network.</p>"
+        "(EMNLP 2024); the analyses are defined in docs/method/. This file needs no network.</p>"
         f"{notes_html}<nav><ol>{nav}</ol></nav>{sections_html}</body></html>\n"
     )
     path = Path(path)

@@ -3,15 +3,15 @@
 The residual stream at the output of a *later* block ``ls`` at position ``p``
 of the two-hop prompt replaces the output of an *earlier* block ``lt < ls`` at
 the same position; the model then generates 10 greedy tokens and succeeds if
-e3 appears (the §1 answer check). If some pair ``(ls, lt)`` turns a wrong
+e3 appears (the docs/method/index.md answer check). If some pair ``(ls, lt)`` turns a wrong
 answer into the right one, the model had computed what it needed, but too late
 for the layers that had to use it: "hopping too late". The paper's headline is
 the *oracle* success among composition-incorrect queries (some pair works): up
 to 57% (arXiv v1) / 66% (EMNLP) across LLaMA 2 and 3, for p = t1 and p = t2,
-each position on its own (METHOD.md §4).
+each position on its own (docs/method/backpatching.md).
 
 With hundreds of perturbed generations per query, some name e3 by chance. The
-placebo (METHOD.md §9, ``BackpatchingConfig(source="placebo")``) runs the same
+placebo (docs/method/controls.md, ``BackpatchingConfig(source="placebo")``) runs the same
 grid and position with the source state taken from another query ``q'`` (a
 different bridge entity and answer, :func:`placebo_donors`); success is still
 q's e3. A rescue rate is a finding only where it stands above its placebo

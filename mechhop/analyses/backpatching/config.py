@@ -40,7 +40,7 @@ class BackpatchingConfig:
     pairs: tuple[tuple[int, int], ...] | None = setting(None, "explicit (src, tgt) pairs", cli=False)
     max_new_tokens: int = setting(10, "tokens generated per patched run")
     source: Source = setting(
-        "query", "state patched in: the query's own, or another query's (placebo, METHOD §9)"
+        "query", "state patched in: the query's own, or another query's (placebo, docs/method/controls.md)"
     )
     placebo_seed: int = setting(0, "seed of the placebo donor choice")
     matching: Matching = matching_setting()
@@ -50,7 +50,7 @@ class BackpatchingConfig:
         object.__setattr__(self, "positions", tuple(position_name(p) for p in self.positions))
         if self.source not in SOURCES:
             raise MechhopError(f"Unknown back-patching source {self.source!r}; valid: {', '.join(SOURCES)} "
-                               "('placebo': the state comes from another query, METHOD.md §9).")  # fmt: skip
+                               "('placebo': another query's state, docs/method/controls.md).")  # fmt: skip
         check_matching(self.matching)
         for t in self.targets:
             if t not in TARGETS:

@@ -23,7 +23,7 @@ def placebo_donors(
     pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
 ) -> dict[str, str]:
     """For each query, another query (of ``pool``, default ``queries``) to take the placebo state
-    from (METHOD.md §9).
+    from (docs/method/controls.md).
 
     The donor has a different bridge entity and a different answer, and none of its entity
     labels names the query's e3, so its state carries no legitimate route to the answer. The

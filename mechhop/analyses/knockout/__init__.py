@@ -1,4 +1,4 @@
-"""Attention knockout: where does information flow? (Biran et al., 2024, §5 of METHOD.md)
+"""Attention knockout: where does information flow? (Biran et al., 2024; docs/method/knockout.md)
 
 Attention knockout (Geva et al., 2023, as used in "Hopping Too Late") asks
 whether some position reads a mention around layer ``l``: block the attention

@@ -146,7 +146,7 @@ def knockout(
     """Greedy generations under attention knockouts; one row per (query, query set, key, layer).
 
     Columns: ``query_id, prompt, query_set, key, span, window, layer, generation, correct,
-    baseline_generation, baseline_correct, matters`` (``correct``: the §1 e3 check under
+    baseline_generation, baseline_correct, matters`` (``correct``: the docs/method/index.md e3 check under
     ``config.matching``). With ``out``
     every finished query is stored, and a rerun skips what is done.
     ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
@@ -189,7 +189,8 @@ def knockout(
                 for name in config.keys:
                     keys_at = key_positions(pos, name, config.span)
                     for layer in layers:
-                        row = base  # an edge the causal mask already blocks changes nothing (§8)
+                        # an edge the causal mask already blocks changes nothing (docs/method/differences.md)
+                        row = base
                         if blocks_an_edge(queries_at, keys_at):
                             row = len(prompts)
                             prompts.append(pos.tokens)

@@ -38,7 +38,8 @@ def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 
 def knockout_matters(table: pd.DataFrame) -> pd.Series:
-    """§5's rule from stored columns: the knockout matters unless (the baseline was correct and the
+    """The rule of docs/method/knockout.md from stored columns: the knockout matters unless (the
+    baseline was correct and the
     knocked-out answer is correct) or the knocked-out generation equals the baseline's."""
     _require(table, ("generation", "correct", "baseline_generation", "baseline_correct"), "knockout_matters")
     stays_correct = table["baseline_correct"].astype(bool) & table["correct"].astype(bool)

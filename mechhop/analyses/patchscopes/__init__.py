@@ -13,13 +13,13 @@ stream at the output of block ``lt`` at the final "x" of::
 and the model continues for 10 tokens (paper setting: sampled, three seeds).
 A continuation *describes* e1, e2 or e3 (checked in that order) when it holds
 ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` for an answer
-string ``a`` of the entity, case-insensitively (METHOD.md §3;
+string ``a`` of the entity, case-insensitively (docs/method/patchscopes.md;
 :func:`mechhop.data.matching.describes`). All ``(ls, lt)`` pairs form a layer x layer
 grid; "e2 is decoded from t1 at layer l" when some target layer (and seed)
 gives e2 from source layer l. Every generation runs through the sweep engine.
 
 The description prompt's own examples (a country, a person, a company) favour
-some answers whatever the state holds. The placebo (METHOD.md §9) measures
+some answers whatever the state holds. The placebo (docs/method/controls.md) measures
 that bias: :func:`placebo_table` labels each query's grid with the generations
 of an unrelated query's state. The target prompt is the same for every
 query, so those generations are already in the table: the placebo costs no

@@ -20,7 +20,8 @@ from mechhop.errors import MechhopError
 
 
 def describes(text: str, answers: Sequence[str], matching: Matching = DEFAULT_MATCHING) -> bool:
-    """§3's rule: ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or ``"a: "`` occurs in ``text``, any case."""
+    """The rule of docs/method/patchscopes.md: ``": a "``, ``": a,"``, ``": a."``, ``": a:"`` or
+    ``"a: "`` occurs in ``text``, any case."""
     return matching_describes(text, answers, matching)
 
 

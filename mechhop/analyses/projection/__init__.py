@@ -1,7 +1,7 @@
 """Sublayer projection: which sublayer writes what into the last position?
 
 Following Biran et al. ("Hopping Too Late", EMNLP 2024; arXiv 2406.12775) and
-METHOD.md §6, the output of each attention and MLP sublayer at the last
+docs/method/projection.md, the output of each attention and MLP sublayer at the last
 position of the two-hop prompt is read as the model would read the final
 residual stream: final normalisation, then unembedding (a logit lens on
 sublayer outputs). For each (query, layer, sublayer) the table records
@@ -14,7 +14,7 @@ sublayer outputs). For each (query, layer, sublayer) the table records
 - the rank of the token the model actually predicts (the argmax of its own
   final logits at that position).
 
-METHOD.md §7 reads its stages from this table: "the lowest layer whose
+docs/method/stages.md reads its stages from this table: "the lowest layer whose
 attention output ranks e2 first" and "the lowest layer whose MLP output ranks
 the predicted token first" (:func:`lowest_layer_ranked_first`).
 """

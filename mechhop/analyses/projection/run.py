@@ -258,7 +258,7 @@ def sublayer_projection(
     shard: Shard | str | None = None,
 ) -> AnalysisResult:
     """Project every layer's attention and MLP output at the last position of each query's
-    two-hop prompt to the vocabulary (METHOD.md §6); one row per (query, layer, sublayer).
+    two-hop prompt to the vocabulary (docs/method/projection.md); one row per (query, layer, sublayer).
 
     With ``out``, results are stored under ``out/projection-<hash>/`` query by query, and
     a second call with the same queries, settings and model recomputes nothing.

@@ -71,7 +71,7 @@ def lowest_layer_ranked_first(
 ) -> pd.Series:
     """Per query, the lowest layer whose ``sublayer`` output ranks ``target`` first (<NA> if none).
 
-    METHOD.md §7 uses ``("attn", "e2")`` (information propagation) and ``("mlp", "predicted")``
+    docs/method/stages.md uses ``("attn", "e2")`` (information propagation) and ``("mlp", "predicted")``
     (prediction extracted).
     """
     if sublayer not in SUBLAYERS:
