@@ -239,4 +239,3 @@ def test_shards_and_ray_from_the_command_line_equal_one_run(tmp_path):
     assert result.exit_code == 0, result.output
     spread = load_result(next((tmp_path / "ray").glob("projection-*")))
     assert spread.table.equals(single.table)
-

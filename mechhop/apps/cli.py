@@ -510,7 +510,7 @@ _COMMON: dict[str, Any] = {
         typer.Option(
             metavar="[ADDRESS]",
             help="Compute on Ray actors: alone, a local cluster; or 'auto', "
-            "'ray://host:10001'. Needs pip install 'mechhop[ray]'.",
+            "'ray://host:10001'. Needs Ray: pip install ray.",
         ),
     ],
     "shard": Annotated[

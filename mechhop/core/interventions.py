@@ -238,8 +238,7 @@ def check_fields(data: object, allowed: frozenset[str] | set[str], what: str) ->
     if unknown:
         hint = did_you_mean(str(unknown[0]), sorted(allowed))
         raise RecipeError(
-            f"{what} has unknown field(s) {unknown}; valid: {', '.join(sorted(allowed))}.{hint}".rstrip(".")
-            + "."
+            f"{what} has unknown field(s) {unknown}; valid: {', '.join(sorted(allowed))}.{hint}"
         )
     return data
 

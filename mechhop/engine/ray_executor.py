@@ -122,8 +122,8 @@ class RayExecutor:
         return f"RayExecutor(address={self.address!r}, workers={self.workers})"
 
     def describe(self) -> str:
-        n = len(self._actors) or self.workers or "?"
-        return f"{n} Ray workers"
+        n = len(self._actors) or self.workers
+        return f"{n} Ray workers" if n else "Ray workers"
 
     # -- cluster and actors -------------------------------------------------------------
     def _connect(self) -> Any:

@@ -1,0 +1,177 @@
+"""The figures of the method pages (docs/method/*.md), drawn from real runs, never by hand.
+
+Writes five PNG files to docs/figures/ with mechhop's own plotting functions (mechhop.present.plots):
+
+- ``backpatching.png``: successful back-patching pairs per query, real vs placebo, from the stored
+  re-runs ``benchmarks/results/reproduce-{smollm2-135m,gemma-3-270m}-pairs.parquet`` (25 + 25 usable
+  queries per model; no model needed).
+- ``stages.png``: ``stage_boxplot`` of the stored SmolLM2-135M re-run
+  ``benchmarks/results/reproduce-smollm2-135m-stages.parquet`` (no model needed).
+- ``patchscopes.png``: ``query_explorer`` of one composition-correct query of that re-run
+  (qb13b631733, "the capital of the country of Okayama is"), Patchscopes run here on SmolLM2-135M
+  with the re-run's settings (description prompt, greedy, one seed, every source layer x target
+  layers 0, 3, ..., 27, sources t1 and t2).
+- ``knockout.png``: ``knockout_curves`` of attention knockout run here on SmolLM2-135M, last -> e1 / r1 / r2,
+  window 3, window centres 0, 3, ..., 27, on 4 composition-correct and 4 -incorrect queries of the
+  re-run (the first four ids of each group).
+- ``projection.png``: ``projection_curves`` of sublayer projection run here on SmolLM2-135M on all 50
+  queries of the re-run.
+
+Answer matching is ``"word"`` throughout. The three runs are stored under runs/docs-figures/ (git-ignored)
+and resume, so a second call only redraws (about 10 s). From scratch about 2.5 minutes on a 2-core CPU
+with a warm model cache (Patchscopes 82 s, knockout 44 s, projection 8 s, loading 6 s).
+
+    python scripts/docs_figures.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+import mechhop
+from mechhop.analyses.knockout import KnockoutConfig, knockout
+from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
+from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
+from mechhop.analyses.stats import sign_test
+from mechhop.data.compose import bundled_queries
+from mechhop.present.plots import (
+    GROUP_COLORS,
+    TEMPLATE,
+    knockout_curves,
+    projection_curves,
+    query_explorer,
+    save_figure,
+    stage_boxplot,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+FIGURES = ROOT / "docs" / "figures"
+RUNS = ROOT / "runs" / "docs-figures"
+MODEL = "smollm2-135m"
+PATCHSCOPES_QUERY = "qb13b631733"  # correct; e2 (Japan) from t1 at layer 3, e3 (Tokyo) from t2 at layer 23
+KNOCKOUT_PER_GROUP = 4
+SCALE = 1.5  # PNG pixels per layout pixel
+
+
+BP_TITLE = (
+    "Back-patching per query: pairs (src > tgt) whose generation names e3, real vs placebo<br>"
+    "<sup>25 correct + 25 incorrect usable queries per model; log scale; dotted line: equal</sup>"
+)
+
+
+def backpatching_figure() -> go.Figure:
+    """Real vs placebo successful pairs per query: a panel per model (rows) and position (columns)."""
+    models = {"smollm2-135m": "SmolLM2-135M", "gemma-3-270m": "Gemma-3-270M"}
+    positions = {"e1": "t1 (last token of e1)", "last": "t2 (last token)"}
+    tables = {m: pd.read_parquet(RESULTS / f"reproduce-{m}-pairs.parquet") for m in models}
+    titles = []
+    for model, name in models.items():
+        for position, where in positions.items():
+            notes = []
+            table = tables[model]
+            for group in ("correct", "incorrect"):
+                sub = table[(table["position"] == position) & (table["group"] == group)]
+                more = int((sub["real"] > sub["placebo"]).sum())
+                less = int((sub["real"] < sub["placebo"]).sum())
+                ties = len(sub) - more - less
+                notes.append(f"{group}: real more {more}, placebo more {less}, ties {ties}, "
+                             f"sign test p = {sign_test(more, less):.2g}")  # fmt: skip
+            titles.append(f"{name}, {where}<br><sup>{'<br>'.join(notes)}</sup>")
+    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.1, vertical_spacing=0.2)
+    rng = np.random.default_rng(0)
+    for r, model in enumerate(models, start=1):
+        table = tables[model]
+        top = int(table["pairs"].max())
+        ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100, 200, 400) if t <= top]
+        axis = {"type": "log", "range": [-0.12, np.log10(top + 1) + 0.08], "tickvals": [t + 1 for t in ticks],
+                "ticktext": [str(t) for t in ticks]}  # fmt: skip
+        for c, position in enumerate(positions, start=1):
+            for group in ("correct", "incorrect"):
+                sub = table[(table["position"] == position) & (table["group"] == group)]
+                # counts + 1 on log axes; a small multiplicative jitter separates tied queries
+                jitter = np.exp(rng.uniform(-0.08, 0.08, size=(2, len(sub))))
+                fig.add_trace(
+                    go.Scatter(
+                        x=(sub["placebo"] + 1) * jitter[0], y=(sub["real"] + 1) * jitter[1], mode="markers",
+                        name=f"{group} (25 queries per model)", legendgroup=group, showlegend=r == c == 1,
+                        marker={"color": GROUP_COLORS[group], "size": 8, "opacity": 0.75,
+                                "line": {"width": 0.5, "color": "white"}},
+                    ),
+                    row=r, col=c,
+                )  # fmt: skip
+            fig.add_trace(
+                go.Scatter(x=[1, top + 1], y=[1, top + 1], mode="lines", showlegend=False,
+                           line={"color": "#888", "dash": "dot", "width": 1}),
+                row=r, col=c,
+            )  # fmt: skip
+            fig.update_xaxes(title_text=f"placebo: successful pairs (of {top})", **axis, row=r, col=c)
+            fig.update_yaxes(title_text=f"real: successful pairs (of {top})", **axis, row=r, col=c)
+    fig.update_layout(
+        template=TEMPLATE, width=1000, height=980, legend={"orientation": "h", "y": -0.08},
+        margin={"t": 160},
+        title={"y": 0.975, "yanchor": "top", "text": BP_TITLE},
+    )  # fmt: skip
+    return fig
+
+
+def main() -> None:
+    start = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(name: str, since: float) -> float:
+        timings[name] = time.perf_counter() - since
+        print(f"{name}: {timings[name]:.1f} s", flush=True)
+        return time.perf_counter()
+
+    FIGURES.mkdir(parents=True, exist_ok=True)
+    now = time.perf_counter()
+    save_figure(backpatching_figure(), FIGURES / "backpatching.png", scale=SCALE)
+    stages = pd.read_parquet(RESULTS / f"reproduce-{MODEL}-stages.parquet")
+    title = "Stages on SmolLM2-135M (30 layers): 25 composition-correct and 25 -incorrect usable queries"
+    save_figure(stage_boxplot(stages, title=title), FIGURES / "stages.png", width=900, scale=SCALE)
+    now = lap("stored tables: backpatching.png, stages.png", now)
+
+    groups = dict(zip(stages["query_id"], stages["group"], strict=True))
+    everything = bundled_queries()
+    queries = everything.subset(groups)
+    model = mechhop.load_model(MODEL)
+    n_layers = model.cfg.n_layers
+    now = lap("queries and model", now)
+
+    ps_config = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=tuple(range(0, n_layers, 3)))
+    ps = patchscopes(model, everything.subset([PATCHSCOPES_QUERY]), ps_config, out=RUNS, progress=False)
+    fig = query_explorer(PATCHSCOPES_QUERY, patchscopes=ps)
+    fig.update_yaxes(tick0=0, dtick=3)  # the target layers computed: 0, 3, ..., 27
+    save_figure(fig, FIGURES / "patchscopes.png", scale=SCALE)
+    now = lap(f"patchscopes.png ({len(ps.table)} generations)", now)
+
+    picked = stages.sort_values("query_id").groupby("group").head(KNOCKOUT_PER_GROUP)["query_id"]
+    centres = tuple(range(0, n_layers, 3))
+    ko_config = KnockoutConfig(keys=("e1", "r1", "r2"), layers=centres)
+    ko = knockout(model, everything.subset(picked), ko_config, out=RUNS, progress=False)
+    k = KNOCKOUT_PER_GROUP
+    title = (f"Attention knockout last → e1 / r1 / r2 on SmolLM2-135M<br><sup>window 3 around centres "
+             f"0, 3, ..., 27; {k} correct + {k} incorrect queries</sup>")  # fmt: skip
+    fig = knockout_curves(ko, groups, title=title)
+    fig.update_xaxes(tick0=0, dtick=3, title_text="layer (window centre)")
+    save_figure(fig, FIGURES / "knockout.png", scale=SCALE)
+    now = lap(f"knockout.png ({len(ko.table)} generations)", now)
+
+    proj = sublayer_projection(model, queries, ProjectionConfig(), out=RUNS, progress=False)
+    title = "Sublayer projection at t2, SmolLM2-135M (25 correct + 25 incorrect queries)"
+    fig = projection_curves(proj, groups, title=title)
+    fig.update_yaxes(range=[-0.01, 0.4])  # no rate reaches 0.4: the default 0..1 flattens the curves
+    save_figure(fig, FIGURES / "projection.png", scale=SCALE)
+    lap(f"projection.png ({len(proj.table)} rows)", now)
+    print(f"total: {time.perf_counter() - start:.1f} s; figures in {FIGURES.relative_to(ROOT)}/")
+
+
+if __name__ == "__main__":
+    main()
