@@ -7,7 +7,8 @@ venv="${MECHHOP_VENV:-.venv}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 # shellcheck disable=SC1091
 . "$venv/bin/activate"
-pip() { python -m pip --disable-pip-version-check -q "$@" 2>&1 | grep -v "^WARNING: Location" || true; }
+# --no-compile: no bytecode for every installed file up front (Ray alone is 240 MB); Python compiles on import
+pip() { python -m pip --disable-pip-version-check -q "$1" --no-compile "${@:2}" 2>&1 | grep -v "^WARNING: Location" || true; }
 # torch first, pinned: 2.13.0 is the CPU wheel on disk; any other spec pulls GBs of CUDA packages.
 pip install torch==2.13.0
 pip install -e ".[dev,export,ray,docs]"
