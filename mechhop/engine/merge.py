@@ -20,6 +20,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from mechhop.data.schema import TwoHopDataset
+from mechhop.engine.executors import Shard
 from mechhop.engine.folders import RUN_FILE, read_run_description
 from mechhop.engine.runs import AnalysisResult, RunStore, load_result
 from mechhop.errors import MechhopError
@@ -56,20 +57,20 @@ def merge_runs(shards: Sequence[str | Path], out: str | Path) -> AnalysisResult:
     if [] in labels:
         raise MechhopError(f"{folders[labels.index([])]} is not a shard (no 'shards' in its {RUN_FILE}); "
                            "merge the folders of `mechhop run ... --shard i/n`.")  # fmt: skip
-    parsed = {(int(i), int(n)): folder for folder, ls in zip(folders, labels, strict=True)
-              for i, n in (label.split("/") for label in ls)}  # fmt: skip
     owner: dict[tuple[int, int], Path] = {}
     for folder, ls in zip(folders, labels, strict=True):
         for label in ls:
-            i, n = (int(x) for x in label.split("/"))
-            if (i, n) in owner:
-                raise MechhopError(f"Shard {label} is in two folders: {owner[(i, n)]} and {folder}.")
-            owner[(i, n)] = folder
-    counts = {n for _, n in parsed}
+            shard = Shard.parse(label)
+            assert shard is not None  # a label is always a string here
+            slot = (shard.index, shard.count)
+            if slot in owner:
+                raise MechhopError(f"Shard {label} is in two folders: {owner[slot]} and {folder}.")
+            owner[slot] = folder
+    counts = {n for _, n in owner}
     if len(counts) != 1:
         raise MechhopError(f"Shards of different counts: {sorted(counts)}; merge the i/n shards of one n.")
     n = counts.pop()
-    if missing := sorted(set(range(n)) - {i for i, _ in parsed}):
+    if missing := sorted(set(range(n)) - {i for i, _ in owner}):
         raise MechhopError(f"Missing shard(s) {', '.join(f'{i}/{n}' for i in missing)} of {n}; run them "
                            "(the same command with --shard), then merge all of them.")  # fmt: skip
 
