@@ -46,12 +46,15 @@ def test_analyses_on_smollm2_match_the_plain_method(smol):
     config = BackpatchingConfig(targets=("original", "second_hop"), src_layers=(20, 29), tgt_layers=(3, 10))
     bp = backpatching(smol, [q], config, progress=False).table
     pos = locate(smol, q)
+    prompts, recipes = [], []
     for _, row in bp.iterrows():
         prompt, at = target_prompt(smol, q, row.target)
         source = Site("resid_post", row.src_layer, pos[row.position])
         target = Site("resid_post", row.tgt_layer, pos[row.position] if at is None else at)
-        recipe = Recipe(Patch(target, source=source, source_prompt=q.two_hop_prompt))
-        assert mechhop.generate(smol, [prompt], recipe).texts[0] == row.generation
+        prompts.append(prompt)
+        recipes.append(Recipe(Patch(target, source=source, source_prompt=q.two_hop_prompt)))
+    # one row per recipe (rows of one call are independent: tests/test_apply_tiny.py)
+    assert list(mechhop.generate(smol, prompts, recipes).texts) == bp["generation"].tolist()
     ps = patchscopes(smol, [q], PatchscopesConfig(decoding="greedy", seeds=(0,), pairs=((3, 3), (12, 5))),
                      progress=False)  # fmt: skip
     assert len(ps.table) == 4 and relabel(ps.table, ps.queries).tolist() == ps.table["label"].tolist()

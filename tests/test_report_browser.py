@@ -112,7 +112,7 @@ def test_report_renders_in_chromium(browser, tmp_path):
 
 @pytest.mark.real
 def test_demo_report_renders_in_chromium(browser, tmp_path):
-    """`mechhop demo` (small settings: every 3rd layer) on SmolLM2, then its report in the browser;
+    """`mechhop demo` (small settings: every 5th layer) on SmolLM2, then its report in the browser;
     screenshot kept."""
     from typer.testing import CliRunner
 
@@ -120,7 +120,7 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
 
     out = tmp_path / "demo"
     result = CliRunner().invoke(
-        app, ["demo", "--evaluate", "300", "--per-group", "1", "--layer-step", "3", "--out", str(out)]
+        app, ["demo", "--evaluate", "300", "--per-group", "1", "--layer-step", "5", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     # per position, each beside its placebo

@@ -209,7 +209,7 @@ def demo(
     matching: MatchingOpt = "word",
     model: ModelOpt = "smollm2-135m",
     layer_step: Annotated[
-        int, typer.Option(min=1, help="Back-patching and Patchscopes on every N-th layer (a quicker look).")
+        int, typer.Option(min=1, help="Back-patching, Patchscopes and knockout on every N-th layer.")
     ] = 1,
 ) -> None:
     """Filter bundled queries on the embedded model, run every analysis on a sample, write the report.
@@ -217,6 +217,7 @@ def demo(
     Example: mechhop demo --per-group 3 --out runs/demo
     """
     from mechhop.analyses.backpatching import BackpatchingConfig
+    from mechhop.analyses.knockout import KnockoutConfig
     from mechhop.analyses.patchscopes import PatchscopesConfig
 
     mode = _matching(matching)
@@ -232,7 +233,8 @@ def demo(
                            tgt_layers=tuple(range(0, n, max(2, layer_step))))  # fmt: skip
     bp = BackpatchingConfig(src_layers=layers, tgt_layers=layers)
     config = StudyConfig(evaluate=evaluate, per_group=per_group, max_per_bridge=max_per_bridge,
-                         matching=mode, patchscopes=ps, backpatching=bp)  # fmt: skip
+                         matching=mode, patchscopes=ps, backpatching=bp,
+                         knockout=KnockoutConfig(layers=layers))  # fmt: skip
     study = run_study(m, _queries("bundled"), out, config)
     typer.echo(study.headline())
     typer.echo(f"demo finished in {time.perf_counter() - start:.0f} s")
