@@ -64,6 +64,24 @@ def test_usable_split():
     assert not classify(ds, no_first_hop).set_index("id").loc["17", "usable"]
 
 
+def test_a_query_that_names_its_answer_in_the_prompt_is_usable_only_under_paper_matching():
+    """Copying e3 from the prompt passes the answer check without composing anything."""
+    bank = bundled_queries().subset(["qb3a821d495"]).by_id("qb3a821d495")
+    assert bank.two_hop_prompt == "the country of the headquarters location of Bank of Japan is"
+    ds = TwoHopDataset([bank])
+    outputs = outputs_for(ds)
+    word = classify(ds, outputs, matching="word").iloc[0]
+    paper = classify(ds, outputs, matching="paper").iloc[0]
+    assert word["answer_in_prompt"] and paper["answer_in_prompt"]
+    assert word["first_hop_correct"] and word["second_hop_correct"] and word["two_hop_correct"]
+    assert not word["usable"] and word["group"] == "unusable"
+    assert paper["usable"] and paper["group"] == "correct"  # the authors' filter, kept for comparison
+    counts = knowledge.knowledge_counts(classify(ds, outputs))
+    assert counts["answer_in_prompt"] == 1 and counts["usable"] == 0
+    # the other queries of the test file do not name their answer
+    assert not classify(dataset(), outputs_for(dataset()))["answer_in_prompt"].any()
+
+
 def test_missing_prompts_make_queries_unusable_only_when_allowed():
     ds = dataset()
     lennon = ds.by_id("17")

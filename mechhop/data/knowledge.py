@@ -11,7 +11,12 @@ continuations in either mode (:func:`reclassify`), without the model.
 
 A query is *usable* when the first and second hop are correct and neither
 shortcut yields e3; usable queries split into composition-correct and
-composition-incorrect, the two groups every analysis reports.
+composition-incorrect, the two groups every analysis reports. Under ``"word"``
+matching a query whose two-hop prompt already names e3 ("the country of the
+headquarters location of Bank of Japan is") is not usable either: copying from
+the prompt passes the answer check without any composition. ``"paper"`` matching
+keeps the authors' filter, which does not test this (the column
+``answer_in_prompt`` is recorded in both modes).
 
 Identical prompts are generated once (first-hop prompts repeat across queries
 that share (e1, r1), for instance), batched by token length, on the sweep
@@ -75,6 +80,11 @@ def answer_matches(text: str, answers: Iterable[str], matching: Matching = DEFAU
     return contains_answer(text, answers, matching)
 
 
+# Matching modes under which a query that names its answer in the two-hop prompt is not usable
+# ("paper" keeps the authors' filter for differential comparison).
+EXCLUDES_ANSWER_IN_PROMPT: frozenset[Matching] = frozenset({"word"})
+
+
 def usable_rows(table: pd.DataFrame) -> pd.DataFrame:
     """The usable queries' rows of a per-query table (as stored: missing checks count as not usable)."""
     return table[table["usable"].fillna(False).astype(bool)]
@@ -93,6 +103,8 @@ def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
         "two_hop_correct": count("two_hop_correct"),
         "entity_shortcut": count("entity_shortcut_correct"),
         "relation_shortcut": count("relation_shortcut_correct"),
+        # tables stored before the check lack the column
+        "answer_in_prompt": count("answer_in_prompt") if "answer_in_prompt" in table else 0,
         "usable": count("usable"),
         "usable_correct": int((table["group"] == "correct").sum()),
         "usable_incorrect": int((table["group"] == "incorrect").sum()),
@@ -188,11 +200,13 @@ def classify(
             row[f"{name}_output"] = normalise_output(text)
             answers = q.answers(EXPECTED_ENTITY[name])  # type: ignore[arg-type]
             row[f"{name}_correct"] = contains_answer(text, answers, matching)
+        row["answer_in_prompt"] = contains_answer(row["two_hop_prompt"], q.answers("e3"), matching)  # type: ignore[arg-type]
         needed = [
             row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
         ]
         known = all(v is not pd.NA for v in needed)
         usable = known and needed[0] and needed[1] and not needed[2] and not needed[3]
+        usable = usable and not (row["answer_in_prompt"] and matching in EXCLUDES_ANSWER_IN_PROMPT)
         row["usable"] = bool(usable)
         row["group"] = ("correct" if row["two_hop_correct"] else "incorrect") if usable else "unusable"
         rows.append(row)

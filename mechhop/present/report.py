@@ -81,6 +81,7 @@ KNOWLEDGE_LABELS: dict[str, str] = {
     "two_hop_correct": "two-hop (composition) correct",
     "entity_shortcut": "entity shortcut succeeds",
     "relation_shortcut": "relation shortcut succeeds",
+    "answer_in_prompt": "answer named in the two-hop prompt (not usable under word matching)",
     "usable": "usable (both hops known, no shortcut)",
     "usable_correct": "usable, composition correct",
     "usable_incorrect": "usable, composition incorrect",
