@@ -78,6 +78,9 @@ def test_a_query_that_names_its_answer_in_the_prompt_is_usable_only_under_paper_
     assert paper["usable"] and paper["group"] == "correct"  # the authors' filter, kept for comparison
     counts = knowledge.knowledge_counts(classify(ds, outputs))
     assert counts["answer_in_prompt"] == 1 and counts["usable"] == 0
+    # a table stored before the check has no such column: no count, rather than a false 0
+    stored_before = classify(ds, outputs).drop(columns="answer_in_prompt")
+    assert "answer_in_prompt" not in knowledge.knowledge_counts(stored_before)
     # the other queries of the test file do not name their answer
     assert not classify(dataset(), outputs_for(dataset()))["answer_in_prompt"].any()
 

@@ -96,6 +96,8 @@ def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
     def count(column: str) -> int:
         return int(table[column].fillna(False).astype(bool).sum())
 
+    # tables stored before the answer-in-prompt check lack its column: no count rather than 0
+    in_prompt = {"answer_in_prompt": count("answer_in_prompt")} if "answer_in_prompt" in table else {}
     return {
         "queries": len(table),
         "first_hop_correct": count("first_hop_correct"),
@@ -103,8 +105,7 @@ def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
         "two_hop_correct": count("two_hop_correct"),
         "entity_shortcut": count("entity_shortcut_correct"),
         "relation_shortcut": count("relation_shortcut_correct"),
-        # tables stored before the check lack the column
-        "answer_in_prompt": count("answer_in_prompt") if "answer_in_prompt" in table else 0,
+        **in_prompt,
         "usable": count("usable"),
         "usable_correct": int((table["group"] == "correct").sum()),
         "usable_incorrect": int((table["group"] == "incorrect").sum()),
