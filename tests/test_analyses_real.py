@@ -55,6 +55,9 @@ def test_analyses_on_smollm2_match_the_plain_method(smol):
         recipes.append(Recipe(Patch(target, source=source, source_prompt=q.two_hop_prompt)))
     # one row per recipe (rows of one call are independent: tests/test_apply_tiny.py)
     assert list(mechhop.generate(smol, prompts, recipes).texts) == bp["generation"].tolist()
+    rows = bp.reset_index(drop=True)
+    for i in rows.groupby("target").head(1).index:  # and alone, unpadded, once per target prompt
+        assert mechhop.generate(smol, [prompts[i]], recipes[i]).texts[0] == rows.loc[i, "generation"]
     ps = patchscopes(smol, [q], PatchscopesConfig(decoding="greedy", seeds=(0,), pairs=((3, 3), (12, 5))),
                      progress=False)  # fmt: skip
     assert len(ps.table) == 4 and relabel(ps.table, ps.queries).tolist() == ps.table["label"].tolist()

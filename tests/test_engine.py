@@ -53,6 +53,9 @@ def test_greedy_generations_equal_the_plain_method(tiny, fast):
     expected = plain_many(tiny, variants, max_new_tokens=6)
     for v, tokens, want in zip(variants, result.new_tokens.tolist(), expected, strict=True):
         assert tokens == want, v
+    # and one prompt per call, unpadded, for each prompt length, position and kind of variant
+    for v in {(len(v.prompt), v.target.position, v.source_prompt is None): v for v in variants}.values():
+        assert plain(tiny, v, max_new_tokens=6) == expected[variants.index(v)], v
 
 
 def test_fast_path_covers_the_test_and_embedded_architectures(tiny):

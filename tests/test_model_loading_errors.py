@@ -92,3 +92,14 @@ def test_transformer_lens_names_go_through_from_pretrained_with_our_settings(mon
     assert seen["default_prepend_bos"] is True and seen["default_padding_side"] == "left"
     info = mechhop.model_info(model)
     assert info.source == "transformer_lens" and info.processing == processing
+
+
+def test_the_shared_gguf_reader_is_put_back_even_when_conversion_fails(tmp_path):
+    import gguf
+
+    original = gguf.GGUFReader
+    with pytest.raises(RuntimeError), models._gguf_read_once():
+        assert gguf.GGUFReader is not original  # transformers' three reads share one parse
+        raise RuntimeError("conversion interrupted")
+    assert gguf.GGUFReader is original
+    assert not models._GGUF_PATCH.locked()

@@ -176,6 +176,12 @@ def _knowledge_table(path: Path) -> pd.DataFrame:
     missing = [c for c in ("id", "usable", "group") if c not in table.columns]
     if missing:
         raise MechhopError(f"{path} lacks column(s) {missing}; is it a table written by `mechhop evaluate`?")
+    if "answer_in_prompt" not in table.columns:
+        typer.echo(
+            f"note: {path} predates the answer-in-prompt check, so its usable queries may include some "
+            "whose prompt names the answer; re-run `mechhop evaluate` (its generation cache makes it quick).",
+            err=True,
+        )
     return table
 
 

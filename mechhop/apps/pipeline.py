@@ -110,7 +110,8 @@ def pick_groups(
     usable = usable_rows(table)
     if usable.empty:
         raise MechhopError(
-            "No usable query (first and second hop known, no shortcut) in the evaluated sample; "
+            "No usable query (first and second hop known, no shortcut, answer not named in the prompt) in "
+            "the evaluated sample; "
             "evaluate more queries (StudyConfig.evaluate / --evaluate) or use another model."
         )
     if queries is None or max_per_bridge is None:

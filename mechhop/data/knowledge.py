@@ -16,7 +16,7 @@ matching a query whose two-hop prompt already names e3 ("the country of the
 headquarters location of Bank of Japan is") is not usable either: copying from
 the prompt passes the answer check without any composition. ``"paper"`` matching
 keeps the authors' filter, which does not test this (the column
-``answer_in_prompt`` is recorded in both modes).
+``answer_in_prompt``, a whole-word test, is recorded in both modes).
 
 Identical prompts are generated once (first-hop prompts repeat across queries
 that share (e1, r1), for instance), batched by token length, on the sweep
@@ -201,7 +201,8 @@ def classify(
             row[f"{name}_output"] = normalise_output(text)
             answers = q.answers(EXPECTED_ENTITY[name])  # type: ignore[arg-type]
             row[f"{name}_correct"] = contains_answer(text, answers, matching)
-        row["answer_in_prompt"] = contains_answer(row["two_hop_prompt"], q.answers("e3"), matching)  # type: ignore[arg-type]
+        # whole words in both modes: a substring test would find "US" inside "museum"
+        row["answer_in_prompt"] = contains_answer(row["two_hop_prompt"], q.answers("e3"), "word")  # type: ignore[arg-type]
         needed = [
             row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
         ]

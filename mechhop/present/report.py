@@ -82,7 +82,7 @@ KNOWLEDGE_LABELS: dict[str, str] = {
     "entity_shortcut": "entity shortcut succeeds",
     "relation_shortcut": "relation shortcut succeeds",
     "answer_in_prompt": "answer named in the two-hop prompt (not usable under word matching)",
-    "usable": "usable (both hops known, no shortcut)",
+    "usable": "usable (both hops known, no shortcut; under word matching, answer not in the prompt)",
     "usable_correct": "usable, composition correct",
     "usable_incorrect": "usable, composition incorrect",
 }
