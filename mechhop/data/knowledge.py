@@ -207,8 +207,8 @@ def classify(
             row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
         ]
         known = all(v is not pd.NA for v in needed)
-        usable = known and needed[0] and needed[1] and not needed[2] and not needed[3]
-        usable = usable and not (row["answer_in_prompt"] and matching in EXCLUDES_ANSWER_IN_PROMPT)
+        copied = row["answer_in_prompt"] and matching in EXCLUDES_ANSWER_IN_PROMPT
+        usable = known and needed[0] and needed[1] and not needed[2] and not needed[3] and not copied
         row["usable"] = bool(usable)
         row["group"] = ("correct" if row["two_hop_correct"] else "incorrect") if usable else "unusable"
         rows.append(row)

@@ -23,6 +23,7 @@ model carries a :class:`ModelInfo` (see :func:`model_info`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.metadata
 import importlib.util
 import io
@@ -180,8 +181,6 @@ _GGUF_PATCH = threading.Lock()  # conversions in two threads must not interleave
 def _gguf_read_once() -> Iterator[None]:
     """Parse each GGUF file once while transformers reads it for the tokenizer, the config and the
     weights (three parses otherwise, about 17 s each for Gemma 3's 262k-token vocabulary)."""
-    import functools
-
     import gguf
 
     with _GGUF_PATCH:
