@@ -141,6 +141,20 @@ def test_queries_are_picked_from_a_knowledge_table(tmp_path):
     assert result.exit_code == 2 and "lacks column" in result.output
 
 
+def test_queries_whose_prompt_names_the_answer_are_not_picked(tmp_path):
+    import pandas as pd
+
+    from mechhop.apps.cli import _chosen
+
+    path = _knowledge(tmp_path)
+    table = pd.read_parquet(path).assign(answer_in_prompt=[True, False, False])
+    table.to_parquet(path)
+    chosen, groups, _ = _chosen(None, path, None, None, 0, "bundled")
+    assert [q.id for q in chosen] == ["q760518cdfd"] and groups == {"q760518cdfd": "incorrect"}
+    result = runner.invoke(app, ["run", "knockout", "--knowledge", str(path), "--group", "correct"])
+    assert result.exit_code == 2 and "no usable correct query" in result.output
+
+
 @pytest.mark.real
 def test_run_with_options_on_smollm2_shows_progress_and_writes_a_report(tmp_path):
     from mechhop.engine.runs import load_result

@@ -64,25 +64,26 @@ def test_usable_split():
     assert not classify(ds, no_first_hop).set_index("id").loc["17", "usable"]
 
 
-def test_a_query_that_names_its_answer_in_the_prompt_is_usable_only_under_paper_matching():
-    """Copying e3 from the prompt passes the answer check without composing anything."""
+def test_a_query_that_names_its_answer_in_the_prompt_is_flagged_and_left_out_of_samples():
+    """Copying e3 from the prompt passes the answer check without composing anything: such a query
+    stays usable (the method's definition) but is not picked for analysis unless asked."""
+    from mechhop.apps.pipeline import pick_groups
+
     bank = bundled_queries().subset(["qb3a821d495"]).by_id("qb3a821d495")
     assert bank.two_hop_prompt == "the country of the headquarters location of Bank of Japan is"
-    ds = TwoHopDataset([bank])
+    ds = TwoHopDataset([bank, *dataset()])
     outputs = outputs_for(ds)
-    word = classify(ds, outputs, matching="word").iloc[0]
-    paper = classify(ds, outputs, matching="paper").iloc[0]
-    assert word["answer_in_prompt"] and paper["answer_in_prompt"]
-    assert word["first_hop_correct"] and word["second_hop_correct"] and word["two_hop_correct"]
-    assert not word["usable"] and word["group"] == "unusable"
-    assert paper["usable"] and paper["group"] == "correct"  # the authors' filter, kept for comparison
-    counts = knowledge.knowledge_counts(classify(ds, outputs))
-    assert counts["answer_in_prompt"] == 1 and counts["usable"] == 0
-    # a table stored before the check has no such column: no count, rather than a false 0
+    for matching in ("word", "paper"):
+        table = classify(ds, outputs, matching=matching)
+        assert table["usable"].all() and table["answer_in_prompt"].tolist() == [True, False, False]
+        assert knowledge.analysable_rows(table)["id"].tolist() == ["17", "42"]
+        assert knowledge.knowledge_counts(table)["answer_in_prompt"] == 1
+        assert sorted(pick_groups(table, 5, 0)) == ["17", "42"]
+        assert sorted(pick_groups(table, 5, 0, keep_answer_in_prompt=True)) == ["17", "42", "qb3a821d495"]
+    # a table stored before the flag has no such column: no count, rather than a false 0
     stored_before = classify(ds, outputs).drop(columns="answer_in_prompt")
     assert "answer_in_prompt" not in knowledge.knowledge_counts(stored_before)
-    # the other queries of the test file do not name their answer
-    assert not classify(dataset(), outputs_for(dataset()))["answer_in_prompt"].any()
+    assert len(knowledge.analysable_rows(stored_before)) == 3
 
 
 def test_missing_prompts_make_queries_unusable_only_when_allowed():

@@ -178,18 +178,19 @@ def _knowledge_table(path: Path) -> pd.DataFrame:
         raise MechhopError(f"{path} lacks column(s) {missing}; is it a table written by `mechhop evaluate`?")
     if "answer_in_prompt" not in table.columns:
         typer.echo(
-            f"note: {path} predates the answer-in-prompt check, so its usable queries may include some "
-            "whose prompt names the answer; re-run `mechhop evaluate` (its generation cache makes it quick).",
+            f"note: {path} predates the answer-in-prompt flag, so queries whose prompt names their answer "
+            "can be picked; re-run `mechhop evaluate` (its generation cache makes it quick).",
             err=True,
         )
     return table
 
 
-def _groups(table: pd.DataFrame) -> dict[str, str]:
-    from mechhop.data.knowledge import usable_rows
+def _groups(table: pd.DataFrame, *, analysable: bool = False) -> dict[str, str]:
+    """query id -> group of the usable queries (``analysable``: without those whose prompt names e3)."""
+    from mechhop.data.knowledge import analysable_rows, usable_rows
 
-    usable = usable_rows(table)
-    return dict(zip(usable["id"], usable["group"], strict=True))
+    rows = analysable_rows(table) if analysable else usable_rows(table)
+    return dict(zip(rows["id"], rows["group"], strict=True))
 
 
 def _counts(table: pd.DataFrame) -> dict[str, int] | None:
@@ -479,7 +480,7 @@ def _chosen(
             )
         return queries.subset(wanted), None, None
     assert table is not None  # without --ids, --knowledge was given (checked above)
-    groups = _groups(table)
+    groups = _groups(table, analysable=True)
     group = group or "usable"
     picked = [i for i, g in groups.items() if group in ("usable", g)]
     if not picked:

@@ -27,7 +27,7 @@ from mechhop.analyses.knockout import KnockoutConfig
 from mechhop.analyses.patchscopes import PatchscopesConfig
 from mechhop.analyses.projection import ProjectionConfig
 from mechhop.analyses.stages import stage_layers, stage_statistics
-from mechhop.data.knowledge import evaluate_knowledge, usable_rows
+from mechhop.data.knowledge import analysable_rows, evaluate_knowledge, usable_rows
 from mechhop.data.matching import DEFAULT_MATCHING, Matching
 from mechhop.data.schema import TwoHopDataset
 from mechhop.engine.runs import AnalysisResult
@@ -103,11 +103,14 @@ def pick_groups(
     seed: int,
     queries: TwoHopDataset | None = None,
     max_per_bridge: int | None = None,
+    *,
+    keep_answer_in_prompt: bool = False,
 ) -> dict[str, str]:
     """Up to ``per_group`` usable queries of each composition group, at random (reproducibly); with
     ``queries`` (to know each one's bridge entity e2), at most ``max_per_bridge`` of the whole pick
-    go through one bridge (the groups take turns, so the smaller one is not crowded out)."""
-    usable = usable_rows(table)
+    go through one bridge (the groups take turns, so the smaller one is not crowded out). Queries
+    whose prompt names their answer are left out unless ``keep_answer_in_prompt``."""
+    usable = usable_rows(table) if keep_answer_in_prompt else analysable_rows(table)
     if usable.empty:
         raise MechhopError(
             "No usable query (first and second hop known, no shortcut, answer not named in the prompt) in "

@@ -11,12 +11,12 @@ continuations in either mode (:func:`reclassify`), without the model.
 
 A query is *usable* when the first and second hop are correct and neither
 shortcut yields e3; usable queries split into composition-correct and
-composition-incorrect, the two groups every analysis reports. Under ``"word"``
-matching a query whose two-hop prompt already names e3 ("the country of the
-headquarters location of Bank of Japan is") is not usable either: copying from
-the prompt passes the answer check without any composition. ``"paper"`` matching
-keeps the authors' filter, which does not test this (the column
-``answer_in_prompt``, a whole-word test, is recorded in both modes).
+composition-incorrect, the two groups every analysis reports. The column
+``answer_in_prompt`` flags queries whose two-hop prompt already names e3 ("the
+country of the headquarters location of Bank of Japan is"): copying from the
+prompt passes the answer check without any composition, so they stay usable (the
+method's definition) but are left out of analysed samples
+(:func:`analysable_rows`).
 
 Identical prompts are generated once (first-hop prompts repeat across queries
 that share (e1, r1), for instance), batched by token length, on the sweep
@@ -80,14 +80,18 @@ def answer_matches(text: str, answers: Iterable[str], matching: Matching = DEFAU
     return contains_answer(text, answers, matching)
 
 
-# Matching modes under which a query that names its answer in the two-hop prompt is not usable
-# ("paper" keeps the authors' filter for differential comparison).
-EXCLUDES_ANSWER_IN_PROMPT: frozenset[Matching] = frozenset({"word"})
-
-
 def usable_rows(table: pd.DataFrame) -> pd.DataFrame:
     """The usable queries' rows of a per-query table (as stored: missing checks count as not usable)."""
     return table[table["usable"].fillna(False).astype(bool)]
+
+
+def analysable_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The usable rows whose two-hop prompt does not name e3, the queries analysed by default (all
+    usable rows of a table stored before the ``answer_in_prompt`` column existed)."""
+    usable = usable_rows(table)
+    if "answer_in_prompt" not in usable:
+        return usable
+    return usable[~usable["answer_in_prompt"].fillna(False).astype(bool)]
 
 
 def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
@@ -96,8 +100,10 @@ def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
     def count(column: str) -> int:
         return int(table[column].fillna(False).astype(bool).sum())
 
-    # tables stored before the answer-in-prompt check lack its column: no count rather than 0
-    in_prompt = {"answer_in_prompt": count("answer_in_prompt")} if "answer_in_prompt" in table else {}
+    # usable queries left out of analysed samples; tables stored before the column: no count, not 0
+    in_prompt = {}
+    if "answer_in_prompt" in table:
+        in_prompt["answer_in_prompt"] = len(usable_rows(table)) - len(analysable_rows(table))
     return {
         "queries": len(table),
         "first_hop_correct": count("first_hop_correct"),
@@ -105,10 +111,10 @@ def knowledge_counts(table: pd.DataFrame) -> dict[str, int]:
         "two_hop_correct": count("two_hop_correct"),
         "entity_shortcut": count("entity_shortcut_correct"),
         "relation_shortcut": count("relation_shortcut_correct"),
-        **in_prompt,
         "usable": count("usable"),
         "usable_correct": int((table["group"] == "correct").sum()),
         "usable_incorrect": int((table["group"] == "incorrect").sum()),
+        **in_prompt,
     }
 
 
@@ -207,8 +213,7 @@ def classify(
             row[f"{n}_correct"] for n in ("first_hop", "second_hop", "entity_shortcut", "relation_shortcut")
         ]
         known = all(v is not pd.NA for v in needed)
-        copied = row["answer_in_prompt"] and matching in EXCLUDES_ANSWER_IN_PROMPT
-        usable = known and needed[0] and needed[1] and not needed[2] and not needed[3] and not copied
+        usable = known and needed[0] and needed[1] and not needed[2] and not needed[3]
         row["usable"] = bool(usable)
         row["group"] = ("correct" if row["two_hop_correct"] else "incorrect") if usable else "unusable"
         rows.append(row)

@@ -81,10 +81,10 @@ KNOWLEDGE_LABELS: dict[str, str] = {
     "two_hop_correct": "two-hop (composition) correct",
     "entity_shortcut": "entity shortcut succeeds",
     "relation_shortcut": "relation shortcut succeeds",
-    "answer_in_prompt": "answer named in the two-hop prompt (not usable under word matching)",
-    "usable": "usable (both hops known, no shortcut; under word matching, answer not in the prompt)",
+    "usable": "usable (both hops known, no shortcut)",
     "usable_correct": "usable, composition correct",
     "usable_incorrect": "usable, composition incorrect",
+    "answer_in_prompt": "usable, but the prompt names the answer (left out of analysed samples)",
 }
 STAGE_DESCRIPTIONS: dict[str, str] = {
     "first_hop": "first hop resolved: lowest source layer decoding e2 from t1 (Patchscopes)",
