@@ -31,6 +31,7 @@ the ``"composition"`` prompt (e1 replaced by "x", patched at "x") or the
 """
 
 from mechhop.analyses.backpatching.config import (
+    CONTROLS,
     EITHER,
     SOURCES,
     TARGETS,
@@ -43,8 +44,11 @@ from mechhop.core.lazy import lazy_attributes
 # Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
 # config (and the command line's option checks built on it) needs none of them.
 _TABLES = (
+    "control_comparison",
+    "donor_permutation_p",
     "oracle",
     "pair_comparison",
+    "pair_shares",
     "placebo_donors",
     "rescue_rates",
     "resucceed",
@@ -57,6 +61,7 @@ __getattr__ = lazy_attributes(
 
 
 __all__ = [
+    "CONTROLS",
     "EITHER",
     "SOURCES",
     "TARGETS",
@@ -64,8 +69,11 @@ __all__ = [
     "Source",
     "Target",
     "backpatching",
+    "control_comparison",
+    "donor_permutation_p",
     "oracle",
     "pair_comparison",
+    "pair_shares",
     "placebo_donors",
     "rescue_rates",
     "resucceed",

@@ -16,8 +16,10 @@ from mechhop.errors import MechhopError
 
 Target = Literal["original", "composition", "second_hop"]
 TARGETS: tuple[Target, ...] = ("original", "composition", "second_hop")
-Source = Literal["query", "placebo"]
-SOURCES: tuple[Source, ...] = ("query", "placebo")
+Source = Literal["query", "forward", "placebo"]
+SOURCES: tuple[Source, ...] = ("query", "forward", "placebo")
+# The runs whose tables stand beside the real one, same grid and same size (docs/method/controls.md).
+CONTROLS: tuple[Source, ...] = ("forward", "placebo")
 EITHER = "either"  # the union over positions: an extra row, not the paper's per-position measure
 
 
@@ -40,8 +42,11 @@ class BackpatchingConfig:
     pairs: tuple[tuple[int, int], ...] | None = setting(None, "explicit (src, tgt) pairs", cli=False)
     max_new_tokens: int = setting(10, "tokens generated per patched run")
     source: Source = setting(
-        "query", "state patched in: the query's own, or another query's (placebo, docs/method/controls.md)"
+        "query",
+        "state patched in: the query's own (query), its own with every pair mirrored so that src < tgt "
+        "(forward control), or K other queries' (placebo); docs/method/controls.md",
     )
+    donors: int = setting(5, "placebo donors per query (K), same relation pair first")
     placebo_seed: int = setting(0, "seed of the placebo donor choice")
     matching: Matching = matching_setting()
     memory_budget_gb: float | None = setting(None, BUDGET_HELP, role="speed")
@@ -50,8 +55,10 @@ class BackpatchingConfig:
         object.__setattr__(self, "positions", tuple(position_name(p) for p in self.positions))
         if self.source not in SOURCES:
             raise MechhopError(f"Unknown back-patching source {self.source!r}; valid: {', '.join(SOURCES)} "
-                               "('placebo': another query's state, docs/method/controls.md).")  # fmt: skip
+                               "('forward', 'placebo': controls, docs/method/controls.md).")  # fmt: skip
         check_matching(self.matching)
+        if isinstance(self.donors, bool) or not isinstance(self.donors, int) or self.donors < 1:
+            raise MechhopError(f"BackpatchingConfig: donors must be an int >= 1, got {self.donors!r}.")
         for t in self.targets:
             if t not in TARGETS:
                 raise MechhopError(f"Unknown back-patching target {t!r}; valid: {', '.join(TARGETS)}.")

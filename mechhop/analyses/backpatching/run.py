@@ -11,7 +11,8 @@ import pandas as pd
 
 from mechhop.analyses import registry
 from mechhop.analyses.backpatching.config import BackpatchingConfig, Target
-from mechhop.analyses.backpatching.tables import placebo_donors, relabel_table, resucceed
+from mechhop.analyses.backpatching.tables import relabel_table, resucceed
+from mechhop.analyses.controls import placebo_donors
 from mechhop.core.backend import as_backend
 from mechhop.core.layers import resolve_pairs
 from mechhop.core.sites import Site
@@ -70,8 +71,14 @@ def backpatching(
     pairs = resolve_pairs(
         config.pairs, config.src_layers, config.tgt_layers, as_backend(model).spec.n_layers, "backward"
     )
+    if config.source == "forward":  # the same pairs mirrored: same grid size, no later state carried back
+        pairs = tuple((lt, ls) for ls, lt in pairs)
     pool = list(queries if donor_pool is None else donor_pool)
-    donors = placebo_donors(queries, config.placebo_seed, pool) if config.source == "placebo" else {}
+    donors = (
+        placebo_donors(queries, config.placebo_seed, pool, k=config.donors)
+        if config.source == "placebo"
+        else {q.id: (q.id,) for q in queries}
+    )
     by_id = {q.id: q for q in [*pool, *queries]}
     store = RunStore(out, "backpatching", config, model)
     store.save_queries(queries)
@@ -82,17 +89,17 @@ def backpatching(
     def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
         variants, keys = [], []
         for q in chunk:
-            donor = by_id[donors[q.id]] if donors else q
-            pos, source_pos = locate(model, q), locate(model, donor)
-            for target in config.targets:
-                prompt, at = target_prompt(model, q, target)
-                for position in config.positions:
-                    for ls, lt in pairs:
-                        variants.append(
-                            PatchVariant(prompt, Site("resid_post", lt, pos[position] if at is None else at),
-                                         Site("resid_post", ls, source_pos[position]), donor.two_hop_prompt)
-                        )  # fmt: skip
-                        keys.append((q.id, donor.id, position, target, ls, lt))
+            pos = locate(model, q)
+            for donor in (by_id[d] for d in donors[q.id]):
+                source_pos = locate(model, donor)
+                for target in config.targets:
+                    prompt, at = target_prompt(model, q, target)
+                    for position in config.positions:
+                        for ls, lt in pairs:
+                            into = Site("resid_post", lt, pos[position] if at is None else at)
+                            state = Site("resid_post", ls, source_pos[position])
+                            variants.append(PatchVariant(prompt, into, state, donor.two_hop_prompt))
+                            keys.append((q.id, donor.id, position, target, ls, lt))
         result = run_variants(model, variants, replace(engine, on_progress=advance))
         store.note(
             "engine_path",
@@ -104,8 +111,8 @@ def backpatching(
         rows["success"] = resucceed(rows, TwoHopDataset(chunk), config.matching)
         return split_by_query(rows, chunk)
 
-    per_query = len(config.targets) * len(config.positions) * len(pairs)
-    desc = "back-patching" + (" (placebo)" if donors else "")
+    per_query = len(config.targets) * len(config.positions) * len(pairs) * max(map(len, donors.values()))
+    desc = "back-patching" + ("" if config.source == "query" else f" ({config.source} control)")
     job = UnitJob("backpatching", config, {"donor_pool": pool, "queries_per_call": queries_per_call})
     run_generation_units(store, queries, compute, per_query, queries_per_call, progress, desc,
                          job=job, executor=executor, shard=shard, model=model)  # fmt: skip

@@ -5,52 +5,27 @@ No model and no torch: the report, the plots and ``mechhop report`` read stored 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from mechhop.analyses.backpatching.config import EITHER
+from mechhop.analyses.controls import placebo_donors  # noqa: F401  (re-exported)
+from mechhop.analyses.evidence import (
+    BOOTSTRAPS,
+    REFERENCE_EFFECT,
+    cluster_bootstrap,
+    detectable_difference,
+    mcnemar_detectable,
+    mcnemar_test,
+    signed_rank_test,
+    verdict,
+)
 from mechhop.analyses.stats import beside_placebo, sign_test, wilson_interval
 from mechhop.data.matching import DEFAULT_MATCHING, Matching, contains_answer
-from mechhop.data.schema import TwoHopDataset, TwoHopQuery
+from mechhop.data.schema import TwoHopDataset
 from mechhop.errors import MechhopError
-
-
-def placebo_donors(
-    queries: TwoHopDataset | Sequence[TwoHopQuery],
-    seed: int = 0,
-    pool: TwoHopDataset | Sequence[TwoHopQuery] | None = None,
-) -> dict[str, str]:
-    """For each query, another query (of ``pool``, default ``queries``) to take the placebo state
-    from (docs/method/controls.md).
-
-    The donor has a different bridge entity and a different answer, and none of its entity
-    labels names the query's e3, so its state carries no legitimate route to the answer. The
-    choice is seeded and depends only on the two queries' ids (a stable hash order).
-    """
-    dataset = list(queries if pool is None else pool)
-    out: dict[str, str] = {}
-    for q in queries:
-        e3 = q.answers("e3")
-
-        def unrelated(c: TwoHopQuery, q: TwoHopQuery = q, e3: tuple[str, ...] = e3) -> bool:
-            if c.id == q.id or c.bridge == q.bridge or c.e2_label.lower() == q.e2_label.lower():
-                return False
-            if c.e3 == q.e3 or c.e3_label.lower() == q.e3_label.lower():
-                return False
-            labels = (c.e1_label, c.e2_label, c.e3_label)
-            return not any(contains_answer(label, e3, "word") for label in labels)
-
-        candidates = [c for c in dataset if unrelated(c)]
-        if not candidates:
-            raise MechhopError(
-                f"Query {q.id} ({q.two_hop_prompt!r}): no other query in the donor pool has a different "
-                f"bridge entity than {q.e2_label!r} and a different answer, so it has no placebo donor; "
-                "add queries with other bridge entities (or pass a larger donor_pool)."
-            )
-        out[q.id] = min(candidates, key=lambda c: hashlib.sha1(f"{seed}:{q.id}:{c.id}".encode()).digest()).id
-    return out
 
 
 def relabel_table(table: pd.DataFrame, queries: TwoHopDataset, matching: Matching) -> pd.DataFrame:
@@ -160,4 +135,139 @@ def pair_comparison(
                      "median_placebo": float(sub["placebo"].median()), "real_more": more,
                      "placebo_more": fewer, "ties": len(sub) - more - fewer,
                      "sign_test_p": sign_test(more, fewer)})  # fmt: skip
+    return per_query, pd.DataFrame(rows)
+
+
+def pair_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """Per (query, donor, position, target): ``pairs``, ``successes``, their ``share`` and
+    ``rescued`` (some pair succeeds): the per-query quantities of the primary test."""
+    keys = ["query_id", "donor_id", "position", "target"]
+    out = table.groupby(keys)["success"].agg(pairs="size", successes="sum", rescued="any").reset_index()
+    out["successes"] = out["successes"].astype(int)
+    out["share"] = out["successes"] / out["pairs"]
+    return out
+
+
+def _per_query_control(control: pd.DataFrame) -> pd.DataFrame:
+    # K placebo donors: their mean share; their oracle is the typical donor's (at least half rescue).
+    keys = ["query_id", "position", "target"]
+    shares = pair_shares(control)
+    out = shares.groupby(keys).agg(
+        control_pairs=("pairs", "first"), donors=("donor_id", "nunique"), control_share=("share", "mean"),
+        control_rescued=("rescued", "mean"),
+    )  # fmt: skip
+    out["control_rescued"] = out["control_rescued"] >= 0.5
+    return out
+
+
+def donor_permutation_p(
+    real: pd.DataFrame, placebo: pd.DataFrame, n_perm: int = 10_000, seed: int = 0
+) -> float:
+    """Two-sided p that the real share exceeds the placebo donors' by chance: per query the real run
+    is exchangeable with its K donors under the null, so each permutation picks, per query, which
+    of the K + 1 shares is called real. Statistic: the mean over queries of real minus the mean
+    of the others. ``real`` and ``placebo`` are :func:`pair_shares` rows of one position and target."""
+    by_query = placebo.groupby("query_id")["share"].apply(list)
+    real_share = real.set_index("query_id")["share"]
+    rows = [np.array([real_share[q], *by_query[q]]) for q in real_share.index if q in by_query.index]
+    if not rows:
+        return float("nan")
+
+    def stat(picks: list[int]) -> float:
+        return float(
+            np.mean([(v[i] - (v.sum() - v[i]) / (v.size - 1)) for v, i in zip(rows, picks, strict=True)])
+        )
+
+    observed = abs(stat([0] * len(rows)))
+    rng = np.random.default_rng(seed)
+    hits = sum(
+        abs(stat([int(rng.integers(v.size)) for v in rows])) >= observed - 1e-12 for _ in range(n_perm)
+    )
+    return (hits + 1) / (n_perm + 1)
+
+
+def control_comparison(
+    table: pd.DataFrame,
+    control: pd.DataFrame,
+    groups: Mapping[str, str] | None = None,
+    bridges: Mapping[str, str] | None = None,
+    *,
+    reference: float = REFERENCE_EFFECT,
+    n_boot: int = BOOTSTRAPS,
+    seed: int = 0,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The primary test of docs/method/controls.md: real back-patching against one control run.
+
+    ``control`` is a ``source="forward"`` or ``source="placebo"`` run of the same queries on the
+    same grid. Per query: the share of pairs that succeed, real minus control (the placebo's
+    K donors averaged). Returns ``(per_query, summary)``; ``summary`` per ([group,] position,
+    target): ``queries``, the median real and control shares, the ``median_difference`` with its
+    95% bootstrap interval (resampling ``bridges``, query id -> bridge entity, when given),
+    the signed-rank ``p`` (and ``p_bridges``, the same test on per-bridge means), the
+    ``detectable`` difference at 80% power, the ``verdict`` of the wording rule; and the
+    secondary oracle: ``real_rescued``, ``control_rescued``, ``real_only``, ``control_only``,
+    ``mcnemar_p``, ``oracle_detectable``; for a placebo, ``donor_p`` (:func:`donor_permutation_p`).
+    """
+    keys = ["query_id", "position", "target"]
+    real = pair_shares(table).set_index(keys)
+    ctrl = _per_query_control(control)
+    common = real.index.intersection(ctrl.index)
+    if not len(common):
+        raise MechhopError("The back-patching table and its control share no (query, position, target).")
+    uneven = (real.loc[common, "pairs"] != ctrl.loc[common, "control_pairs"]).to_numpy()
+    if uneven.any():
+        raise MechhopError(
+            "The control covers another number of layer pairs than the real run (e.g. query "
+            f"{common[np.argmax(uneven)][0]}); run both on the same grid (same src/tgt layers)."
+        )
+    per_query = pd.DataFrame({
+        "pairs": real.loc[common, "pairs"], "real_share": real.loc[common, "share"],
+        "control_share": ctrl.loc[common, "control_share"], "donors": ctrl.loc[common, "donors"],
+        "real_rescued": real.loc[common, "rescued"].astype(bool),
+        "control_rescued": ctrl.loc[common, "control_rescued"].astype(bool),
+    }).reset_index()  # fmt: skip
+    per_query["difference"] = per_query["real_share"] - per_query["control_share"]
+    by = ["position", "target"]
+    if groups is not None:
+        per_query.insert(1, "group", _group_of(per_query, groups))
+        by = ["group", *by]
+    per_query["bridge"] = (
+        per_query["query_id"].map(dict(bridges)) if bridges is not None else per_query["query_id"]
+    )
+    placebo = control["donor_id"].ne(control["query_id"]).any()
+    donor_rows = pair_shares(control) if placebo else None
+    rows = []
+    for key, sub in per_query.groupby(by):
+        diffs = sub["difference"].to_numpy()
+        low, high, se = cluster_bootstrap(diffs, sub["bridge"].tolist(), n_boot=n_boot, seed=seed)
+        p = signed_rank_test(diffs)
+        median = float(np.median(diffs))
+        real_only = int((sub["real_rescued"] & ~sub["control_rescued"]).sum())
+        control_only = int((~sub["real_rescued"] & sub["control_rescued"]).sum())
+        row = {**dict(zip(by, key if isinstance(key, tuple) else (key,), strict=True)),
+               "queries": len(sub), "bridges": sub["bridge"].nunique(),
+               "median_real": float(sub["real_share"].median()),
+               "median_control": float(sub["control_share"].median()),
+               "median_difference": median, "ci_low": low, "ci_high": high,
+               "mean_difference": float(diffs.mean()), "p": p,
+               "p_bridges": signed_rank_test(sub.groupby("bridge")["difference"].mean().to_numpy()),
+               "detectable": detectable_difference(se),
+               "verdict": verdict(p, median if median else float(diffs.mean()), high, reference),
+               "real_rescued": int(sub["real_rescued"].sum()),
+               "control_rescued": int(sub["control_rescued"].sum()),
+               "real_only": real_only, "control_only": control_only,
+               "mcnemar_p": mcnemar_test(real_only, control_only),
+               "oracle_detectable": mcnemar_detectable(len(sub), (real_only + control_only) / len(sub)),
+        }  # fmt: skip
+        if donor_rows is not None:
+            position, target = row["position"], row["target"]
+            ids = set(sub["query_id"])
+            pick = donor_rows[(donor_rows["position"] == position) & (donor_rows["target"] == target)
+                              & donor_rows["query_id"].isin(ids)]  # fmt: skip
+            mine = real.reset_index()
+            mine = mine[
+                (mine["position"] == position) & (mine["target"] == target) & mine["query_id"].isin(ids)
+            ]
+            row["donor_p"] = donor_permutation_p(mine, pick, seed=seed)
+        rows.append(row)
     return per_query, pd.DataFrame(rows)

@@ -1,0 +1,186 @@
+"""The primary test of an intervention against its control, its power, and the wording rule.
+
+Fixed before any run (docs/method/controls.md, "Primary test"):
+
+- per query, the share of layer pairs that succeed, real minus control;
+- across queries, the two-sided Wilcoxon signed-rank test (:func:`signed_rank_test`) and the
+  median difference with a 95% bootstrap interval that resamples bridge entities, not queries
+  (:func:`cluster_bootstrap`: queries through one bridge are not independent);
+- the smallest difference the n could detect with 80% power (:func:`detectable_difference`);
+- the words a result may use (:func:`verdict`).
+
+Secondary: the oracle ("some pair succeeds") per query with McNemar's exact test
+(:func:`mcnemar_test`, :func:`mcnemar_detectable`).
+
+numpy only: no SciPy, no pandas, no model.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+import numpy as np
+
+ALPHA = 0.05
+POWER = 0.80
+# The paper reports no per-pair rate, so the primary scale's reference effect is fixed here,
+# before the re-run (docs/method/controls.md): a real-minus-control share of 2 pairs in 100.
+REFERENCE_EFFECT = 0.02
+BOOTSTRAPS = 10_000
+
+Verdict = Literal["above control", "below control", "not above control", "inconclusive at this n"]
+VERDICTS: tuple[Verdict, ...] = (
+    "above control",
+    "below control",
+    "not above control",
+    "inconclusive at this n",
+)
+
+
+def _normal_sf(z: float) -> float:
+    return 0.5 * math.erfc(z / math.sqrt(2))
+
+
+def _normal_quantile(p: float) -> float:
+    """Inverse of the standard normal CDF (bisection on erfc; accurate to 1e-10)."""
+    low, high = -12.0, 12.0
+    for _ in range(100):
+        mid = (low + high) / 2
+        if 1 - _normal_sf(mid) < p:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+def signed_rank_test(differences: Sequence[float], exact_up_to: int = 50) -> float:
+    """Two-sided p of the Wilcoxon signed-rank test of paired ``differences`` against 0.
+
+    Zero differences are dropped (Wilcoxon's convention); tied magnitudes share their mean rank.
+    Exact (every sign assignment) for at most ``exact_up_to`` non-zero differences, otherwise
+    the normal approximation with the tie-corrected variance and a continuity correction.
+    NaN when every difference is zero or there are none.
+    """
+    d = np.asarray(differences, dtype=float)
+    d = d[np.abs(d) > 1e-12]
+    n = d.size
+    if n == 0:
+        return float("nan")
+    magnitudes = np.abs(d)
+    order = np.argsort(magnitudes, kind="stable")
+    ranks = np.empty(n)
+    sorted_mag = magnitudes[order]
+    i = 0
+    while i < n:  # average ranks over ties
+        j = i
+        while j + 1 < n and abs(sorted_mag[j + 1] - sorted_mag[i]) <= 1e-12:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    w_plus = float(ranks[d > 0].sum())
+    total = float(ranks.sum())
+    if n <= exact_up_to:
+        # Exact null distribution of W+ by dynamic programming over doubled (integer) ranks.
+        doubled = np.rint(ranks * 2).astype(int)
+        counts_by_sum = np.zeros(int(doubled.sum()) + 1)
+        counts_by_sum[0] = 1.0
+        for r in doubled:
+            shifted = np.zeros_like(counts_by_sum)
+            shifted[r:] = counts_by_sum[:-r]
+            counts_by_sum = counts_by_sum + shifted
+        sums = np.arange(counts_by_sum.size) / 2
+        extreme = np.abs(sums - total / 2) >= abs(w_plus - total / 2) - 1e-9
+        return float(min(1.0, counts_by_sum[extreme].sum() / 2**n))
+    _, counts = np.unique(np.round(magnitudes, 12), return_counts=True)
+    variance = n * (n + 1) * (2 * n + 1) / 24 - float((counts**3 - counts).sum()) / 48
+    if variance <= 0:
+        return float("nan")
+    z = max(0.0, abs(w_plus - total / 2) - 0.5) / math.sqrt(variance)
+    return min(1.0, 2 * _normal_sf(z))
+
+
+def cluster_bootstrap(
+    values: Sequence[float],
+    clusters: Sequence[str] | None = None,
+    statistic: Callable[[np.ndarray], float] = np.median,
+    n_boot: int = BOOTSTRAPS,
+    seed: int = 0,
+    level: float = 0.95,
+) -> tuple[float, float, float]:
+    """``(low, high, se)``: a percentile-bootstrap interval of ``statistic(values)`` and the
+    bootstrap standard error of the values' mean.
+
+    With ``clusters`` (one label per value, e.g. each query's bridge entity) whole clusters are
+    resampled, so values that share a cluster move together. NaNs when there are no values.
+    """
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return (float("nan"), float("nan"), float("nan"))
+    labels = np.asarray(clusters if clusters is not None else np.arange(data.size).astype(str))
+    if labels.size != data.size:
+        raise ValueError(f"cluster_bootstrap: {data.size} values but {labels.size} cluster labels.")
+    members = [data[labels == c] for c in dict.fromkeys(labels.tolist())]
+    rng = np.random.default_rng(seed)
+    stats, means = np.empty(n_boot), np.empty(n_boot)
+    for b in range(n_boot):
+        picked = rng.integers(0, len(members), len(members))
+        sample = np.concatenate([members[i] for i in picked])
+        stats[b], means[b] = statistic(sample), sample.mean()
+    tail = (1 - level) / 2
+    return (float(np.quantile(stats, tail)), float(np.quantile(stats, 1 - tail)), float(means.std(ddof=1)))
+
+
+def detectable_difference(se: float, alpha: float = ALPHA, power: float = POWER) -> float:
+    """The smallest mean shift a two-sided signed-rank test detects with ``power``, given the
+    standard error ``se`` of the mean difference (from :func:`cluster_bootstrap`, so clustering
+    counts). Normal approximation, divided by the square root of the signed-rank test's
+    efficiency relative to the paired t test (3/pi under normal data)."""
+    if not math.isfinite(se):
+        return float("nan")
+    z = _normal_quantile(1 - alpha / 2) + _normal_quantile(power)
+    return z * se / math.sqrt(3 / math.pi)
+
+
+def mcnemar_test(real_only: int, control_only: int) -> float:
+    """Two-sided exact McNemar p: queries rescued by the real intervention only vs by the control only."""
+    n = real_only + control_only
+    if n == 0:
+        return float("nan")
+    k = min(real_only, control_only)
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2**n
+    return min(1.0, 2 * tail)
+
+
+def mcnemar_detectable(n: int, discordant: float, alpha: float = ALPHA, power: float = POWER) -> float:
+    """The smallest difference of paired proportions McNemar's test detects with ``power`` among
+    ``n`` queries of which a share ``discordant`` differ (Connor's normal approximation, solved
+    for the difference). NaN when n is 0; with no discordant query assumed, 1/n at least."""
+    if n == 0:
+        return float("nan")
+    psi = max(discordant, 1 / n)
+    za, zb = _normal_quantile(1 - alpha / 2), _normal_quantile(power)
+    low, high = 0.0, psi  # the difference cannot exceed the discordant share
+    for _ in range(100):
+        delta = (low + high) / 2
+        needed = (za * math.sqrt(psi) + zb * math.sqrt(max(psi - delta**2, 0.0))) ** 2 / delta**2
+        if needed > n:
+            low = delta
+        else:
+            high = delta
+    return high
+
+
+def verdict(p: float, effect: float, ci_high: float, reference: float = REFERENCE_EFFECT) -> Verdict:
+    """The wording rule of docs/method/controls.md for one primary comparison.
+
+    "above control" when p < 0.05 and the effect is positive ("below control" when negative);
+    "not above control" only when the interval's upper end lies below ``reference``, a difference
+    as large as the one the claim is about; otherwise "inconclusive at this n".
+    """
+    if math.isfinite(p) and p < ALPHA and effect != 0:
+        return "above control" if effect > 0 else "below control"
+    if math.isfinite(ci_high) and ci_high < reference:
+        return "not above control"
+    return "inconclusive at this n"
