@@ -1,42 +1,121 @@
-"""The paper's analyses, with their controls, on an embedded model's usable bundled queries.
+"""The re-run with its controls, computed in shards and summarised by the primary test.
 
-Reads the knowledge-filtering table of all bundled queries (benchmarks/results/knowledge-<model>-full.parquet,
-made by ``benchmarks/knowledge_filtering.py --per-pair 0 --prune --table ...``), relabels it under
-the chosen answer matching, picks up to ``--per-group`` composition-correct and -incorrect usable
-queries with at most ``--max-per-bridge`` per bridge entity, and runs back-patching at t1 and t2
-with its placebo (docs/method/backpatching.md, docs/method/controls.md), Patchscopes from t1 and
-t2 (docs/method/patchscopes.md; its placebo is read from the same table), attention knockout
-(docs/method/knockout.md), sublayer projection (docs/method/projection.md) and the stages with
-their statistics (docs/method/stages.md). Prints every rate with its n, 95% interval and placebo;
-writes summary.json,
-stages.parquet, report.html and 20 raw generations per label (labels.txt) under ``--out``.
-Runs are resumable (re-run the same command after an interruption).
+The design (sample rules and sizes, grid, donors, shards) is a data file fixed before the run:
+benchmarks/designs/<model>.toml (docs/method/controls.md, "The design of the re-run").
 
-    python scripts/reproduce.py --model smollm2-135m [--per-group 60] [--max-per-bridge 3]
+    python scripts/reproduce.py compute --model smollm2-135m --shard 0/3   # one shard, resumable
+    python scripts/reproduce.py summarise --model smollm2-135m             # merge shards, test, write
+
+``compute`` picks the sample (deterministic: every shard picks the same one), then runs
+back-patching (real, forward control, K placebo donors), Patchscopes, attention knockout and
+sublayer projection on the shard's slice of the queries, into
+benchmarks/results/rerun-<model>/shard-<i>-of-<n>/ (committed, so that the shards of several
+sessions meet). ``summarise`` refuses until every shard is there, merges them (mechhop merge's
+checks), applies the primary test of docs/method/controls.md to real vs each control, and writes
+summary.json, a text summary, stage and per-query tables, and 20 raw generations per label.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
-
-import mechhop
-from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, pair_comparison, rescue_rates
-from mechhop.analyses.knockout import KnockoutConfig, knockout
-from mechhop.analyses.patchscopes import PatchscopesConfig, decoding_rates, patchscopes, placebo_table
-from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
-from mechhop.analyses.stages import inversion_counts, stage_layers, stage_statistics
-from mechhop.apps.pipeline import pick_groups
-from mechhop.data.compose import bundled_queries
-from mechhop.data.knowledge import knowledge_counts, reclassify, usable_rows
-from mechhop.data.matching import MATCHING_MODES
-from mechhop.present.report import build_report
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def read_design(model: str, path: Path | None = None) -> dict[str, Any]:
+    """The design file of ``model`` (or ``path``); its ``name`` (default: the model) names the folders."""
+    path = path or ROOT / "benchmarks" / "designs" / f"{model}.toml"
+    if not path.exists():
+        sys.exit(f"No design for {model!r}: write {path} first (see benchmarks/designs/smollm2-135m.toml).")
+    design = tomllib.loads(path.read_text())
+    design.setdefault("name", design["model"])
+    return design
+
+
+def draw(design: dict[str, Any]):
+    """The sample of the design: (all queries, knowledge table, Sample, donor pool)."""
+    from mechhop.data.compose import bundled_queries
+    from mechhop.data.knowledge import reclassify, usable_rows
+    from mechhop.data.sampling import draw_sample
+
+    s = design["sample"]
+    queries = bundled_queries()
+    stored = pd.read_parquet(RESULTS / f"knowledge-{design['model']}-full.parquet")
+    table = reclassify(stored, queries, design["matching"])
+    sizes = {"incorrect": s["incorrect"], "correct": s["correct"]}
+    rules = {
+        k: s[k] for k in ("one_per_e1", "max_per_answer", "exclude_leaks", "match_relations", "caps_within")
+    }
+    sample = draw_sample(table, sizes, design["seed"], queries, s["max_per_bridge"], **rules)
+    pool = queries.subset(usable_rows(table)["id"])  # placebo donors: every usable query
+    return queries, table, sample, pool
+
+
+def configs(design: dict[str, Any], n_layers: int) -> dict[str, Any]:
+    """One configuration per run of the design, named as its results are."""
+    from mechhop.analyses.backpatching import BackpatchingConfig
+    from mechhop.analyses.knockout import KnockoutConfig
+    from mechhop.analyses.patchscopes import PatchscopesConfig
+    from mechhop.analyses.projection import ProjectionConfig
+
+    bp, ps = design["backpatching"], design["patchscopes"]
+    layers = tuple(range(0, n_layers, bp["layer_step"]))
+    grid = {"positions": tuple(bp["positions"]), "src_layers": layers, "tgt_layers": layers,
+            "matching": design["matching"]}  # fmt: skip
+    return {
+        "backpatching": BackpatchingConfig(**grid),
+        "backpatching_forward": BackpatchingConfig(**grid, source="forward"),
+        "backpatching_placebo": BackpatchingConfig(**grid, source="placebo", donors=bp["donors"]),
+        "patchscopes": PatchscopesConfig(
+            decoding=ps["decoding"],
+            seeds=(0,),
+            matching=design["matching"],
+            tgt_layers=tuple(range(0, n_layers, ps["tgt_stride"])),
+        ),
+        "knockout": KnockoutConfig(keys=tuple(design["knockout"]["keys"]), matching=design["matching"]),
+        "projection": ProjectionConfig(),
+    }
+
+
+def shard_dir(design: dict[str, Any], index: int) -> Path:
+    count = design["shards"]["count"]
+    return RESULTS / f"rerun-{design['name']}" / f"shard-{index}-of-{count}"
+
+
+def compute(design: dict[str, Any], shard: str) -> None:
+    import mechhop
+    from mechhop.analyses import registry
+    from mechhop.analyses.backpatching import backpatching
+    from mechhop.core.backend import as_backend
+    from mechhop.engine.executors import Shard
+
+    parsed = Shard.parse(shard)
+    if parsed is None or parsed.count != design["shards"]["count"]:
+        sys.exit(f"--shard must be i/{design['shards']['count']} (the design's shard count), got {shard!r}.")
+    queries, _, sample, pool = draw(design)
+    chosen = queries.subset(sample.groups)
+    model = mechhop.load_model(design["model"], dtype=design["dtype"])
+    out = shard_dir(design, parsed.index)
+    out.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    for name, config in configs(design, as_backend(model).spec.n_layers).items():
+        start = time.perf_counter()
+        if name.startswith("backpatching"):
+            result = backpatching(model, chosen, config, out=out, donor_pool=pool, shard=shard)
+        else:
+            result = registry.get(name).runner()(model, chosen, config, out=out, shard=shard)
+        timings[name] = time.perf_counter() - start
+        print(f"{name}: {len(result.table)} rows in {timings[name]:.0f} s -> {result.directory}", flush=True)
+    (out / "timings.json").write_text(json.dumps(timings, indent=2))
 
 
 def raw_samples(frame: pd.DataFrame, label: str, text: str, k: int = 20, seed: int = 0) -> list[str]:
@@ -48,106 +127,135 @@ def raw_samples(frame: pd.DataFrame, label: str, text: str, k: int = 20, seed: i
     return lines
 
 
+def merge_shards(design: dict[str, Any]) -> dict[str, Any]:
+    """Every run of the design, its shards merged (mechhop merge's checks), by result name."""
+    from mechhop.engine.merge import merge_runs
+    from mechhop.engine.runs import load_result
+
+    count = design["shards"]["count"]
+    dirs = [shard_dir(design, i) for i in range(count)]
+    missing = [str(d.relative_to(ROOT)) for d in dirs if not d.exists()]
+    if missing:
+        command = f"python scripts/reproduce.py compute --model {design['model']} --shard i/{count}"
+        if design["name"] != design["model"]:
+            command += " --design FILE"
+        sys.exit(f"Shards not computed yet: {', '.join(missing)}; run `{command}` for each.")
+    out = ROOT / "runs" / f"rerun-{design['name']}"
+    results: dict[str, Any] = {}
+    for folder in sorted(p.name for p in dirs[0].iterdir() if p.is_dir()):
+        merged = merge_runs([d / folder for d in dirs], out / folder)
+        result = load_result(merged.directory) if merged.directory is not None else merged
+        source = result.meta.get("config", {}).get("source", "query")
+        name = result.analysis + (
+            "" if source == "query" or result.analysis != "backpatching" else f"_{source}"
+        )
+        results[name] = result
+    return results
+
+
+def summarise(design: dict[str, Any]) -> None:
+    from mechhop.analyses.backpatching import control_comparison, rescue_rates
+    from mechhop.analyses.knockout import summarize_knockout
+    from mechhop.analyses.patchscopes import decoding_comparison, decoding_rates, placebo_table
+    from mechhop.analyses.stages import (
+        inversion_counts,
+        onsets_against_placebo,
+        second_hop_extraction_counts,
+        stage_layers,
+        stage_statistics,
+    )
+    from mechhop.data.sampling import relation_mix, sample_summary
+
+    queries, _, sample, _ = draw(design)
+    groups = sample.groups
+    chosen = queries.subset(groups)
+    bridges = {q.id: q.bridge for q in chosen}
+    runs = merge_shards(design)
+    n_layers = int(runs["projection"].table["layer"].max()) + 1
+    bp = runs["backpatching"].table
+    out = RESULTS / f"rerun-{design['name']}"
+    pd.set_option("display.width", 250)
+    fmt = {"float_format": lambda x: f"{x:.4f}", "index": False}
+    lines = [f"# {design['model']}: the re-run of docs/method/controls.md, design benchmarks/designs/"
+             f"{design['model']}.toml ({n_layers} layers)"]  # fmt: skip
+    lines += ["", "## Sample", sample_summary(sample).to_string(), "",
+              relation_mix(chosen, groups).to_string(**fmt)]  # fmt: skip
+    counts = sample_summary(sample).reset_index().to_dict("records")
+    record: dict[str, Any] = {"design": design, "groups": groups, "sample": counts}
+    per_query = []
+    for control in ("forward", "placebo"):
+        rows, summary = control_comparison(bp, runs[f"backpatching_{control}"].table, groups, bridges)
+        per_query.append(rows.assign(control=control))
+        summary.insert(0, "control", control)
+        lines += [
+            "",
+            f"## Primary test: real back-patching vs the {control} control",
+            summary.to_string(**fmt),
+        ]
+        record[f"primary_{control}"] = summary.to_dict("records")
+    pd.concat(per_query).to_parquet(out / "per-query.parquet")
+    rates = rescue_rates(bp, groups, placebo=runs["backpatching_placebo"].table)
+    lines += [
+        "",
+        "## Oracle rescue (descriptive), beside the placebo's (its donors pooled)",
+        rates.to_string(**fmt),
+    ]
+    ps = runs["patchscopes"].table
+    ps_placebo = placebo_table(ps, chosen, matching=design["matching"])
+    decoding = decoding_rates(ps, groups, placebo=ps_placebo)
+    _, decoding_pairs = decoding_comparison(ps, ps_placebo, groups)
+    lines += ["", "## Patchscopes decoding at some layer vs its all-donor placebo", decoding.to_string(**fmt),
+              decoding_pairs.to_string(**fmt)]  # fmt: skip
+    ko = runs["knockout"].table
+    knock = pd.concat([summarize_knockout(ko, groups, rule=r).assign(rule=r) for r in ("paper", "symmetric")])
+    stages = stage_layers(ps, ko, runs["projection"].table, groups, knockout_rule="symmetric")
+    stats = stage_statistics(stages, n_layers=n_layers)
+    lines += ["", "## Stages (symmetric knockout; medians, means, bootstrap CIs; permutation, log-rank p)",
+              stats.to_string(**fmt), "", "## e3 from t2 against the extraction layer",
+              second_hop_extraction_counts(stages).to_string(**fmt), "", "## Onsets against the placebo's",
+              onsets_against_placebo(stages, ps_placebo).to_string(**fmt), "", "## Layer-order inversions",
+              inversion_counts(stages).to_string(**fmt)]  # fmt: skip
+    stages.to_parquet(out / "stages.parquet")
+    knock.to_parquet(out / "knockout-summary.parquet")
+    timings = {}
+    for i in range(design["shards"]["count"]):
+        timings[f"shard {i}"] = json.loads((shard_dir(design, i) / "timings.json").read_text())
+    lines += ["", "## Times (s)", json.dumps(timings, indent=1)]
+    record.update(rescue=rates.to_dict("records"), decoding=decoding.to_dict("records"),
+                  stages=stats.to_dict("records"), timings=timings)  # fmt: skip
+    (out / "summary.json").write_text(json.dumps(record, indent=1, default=float))
+    (out / "summary.txt").write_text("\n".join(lines) + "\n")
+    labels = []
+    for name, frame, label, text in (
+        ("back-patching", bp, "success", "generation"),
+        ("forward control", runs["backpatching_forward"].table, "success", "generation"),
+        ("placebo donors", runs["backpatching_placebo"].table, "success", "generation"),
+        ("Patchscopes", ps, "label", "generation"),
+        ("Patchscopes placebo", ps_placebo, "label", "generation"),
+    ):
+        labels += [f"## {name}", *raw_samples(frame, label, text), ""]
+    (out / "labels.txt").write_text("\n".join(labels))
+    print("\n".join(lines))
+    written = "summary.txt, summary.json, per-query.parquet, stages.parquet, labels.txt"
+    print(f"wrote {written} under {out.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("step", choices=("compute", "summarise"))
     parser.add_argument("--model", default="smollm2-135m")
-    parser.add_argument("--per-group", type=int, default=60)
-    parser.add_argument("--max-per-bridge", type=int, default=3)
-    parser.add_argument("--matching", choices=MATCHING_MODES, default="word")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--tgt-stride", type=int, default=3, help="Patchscopes target layers: every k-th")
-    parser.add_argument("--knockout-keys", default="e1", help="stages need e1; the paper's figure: e1,r1,r2")
-    parser.add_argument("--out", default=None, help="default runs/reproduce-<model>")
+    parser.add_argument("--shard", help="i/n: the shard to compute (compute only)")
+    parser.add_argument("--design", type=Path, help="a design file (default: benchmarks/designs/MODEL.toml)")
     args = parser.parse_args()
-    out = Path(args.out or ROOT / "runs" / f"reproduce-{args.model}")
-    out.mkdir(parents=True, exist_ok=True)
-
-    all_queries = bundled_queries()
-    stored = pd.read_parquet(ROOT / "benchmarks" / "results" / f"knowledge-{args.model}-full.parquet")
-    table = reclassify(stored, all_queries, args.matching)
-    counts = knowledge_counts(table)
-    groups = pick_groups(table, args.per_group, args.seed, all_queries, args.max_per_bridge)
-    queries = all_queries.subset(groups)
-    model = mechhop.load_model(args.model)
-    n = model.cfg.n_layers
-    print(f"{args.model}: {n} layers; matching {args.matching!r}; knowledge {counts}")
-    split = pd.Series(groups).value_counts().to_dict()
-    print(f"analysed: {split} (at most {args.max_per_bridge} per bridge entity and group)")
-    print(queries.bridges(top=10).to_string(index=False))
-    timings: dict[str, float] = {}
-
-    def timed(name, fn):
-        start = time.perf_counter()
-        result = fn()
-        timings[name] = time.perf_counter() - start
-        print(f"{name}: {len(result.table)} rows in {timings[name]:.0f} s -> {result.directory}", flush=True)
-        return result
-
-    bp_config = BackpatchingConfig(matching=args.matching)
-    bp = timed("backpatching", lambda: backpatching(model, queries, bp_config, out=out))
-    pool = all_queries.subset(usable_rows(table)["id"])  # placebo donors: any usable query
-    placebo_config = BackpatchingConfig(matching=args.matching, source="placebo")
-    placebo = timed(
-        "backpatching_placebo", lambda: backpatching(model, queries, placebo_config, out=out, donor_pool=pool)
-    )
-    targets = tuple(range(0, n, args.tgt_stride))
-    ps_config = PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=targets, matching=args.matching)
-    ps = timed("patchscopes", lambda: patchscopes(model, queries, ps_config, out=out))
-    ko_config = KnockoutConfig(keys=tuple(args.knockout_keys.split(",")), matching=args.matching)
-    ko = timed("knockout", lambda: knockout(model, queries, ko_config, out=out))
-    proj = timed("projection", lambda: sublayer_projection(model, queries, ProjectionConfig(), out=out))
-
-    rates = rescue_rates(bp.table, groups, placebo=placebo.table)
-    per_query, pairs = pair_comparison(bp.table, placebo.table, groups)
-    ps_placebo = placebo_table(ps.table, queries, matching=args.matching)
-    decoding = decoding_rates(ps.table, groups, placebo=ps_placebo)
-    stages = stage_layers(ps.table, ko.table, proj.table, groups)
-    stats = stage_statistics(stages)
-    inversions = inversion_counts(stages)
-    pd.set_option("display.width", 200)
-    fmt = {"float_format": lambda x: f"{x:.3f}", "index": False}
-    print("\nBack-patching oracle success vs placebo (95% Wilson CI):")
-    print(rates.to_string(**fmt))
-    print("\nSuccessful pairs per query, real vs placebo:")
-    print(pairs.to_string(**fmt))
-    print("\nPatchscopes decoding at some layer vs placebo:")
-    print(decoding.to_string(**fmt))
-    print(f"\nStage statistics (0-based layers of {n}; bootstrap CI of the median; permutation p):")
-    print(stats.to_string(**fmt))
-    print("\nLayer-order inversions:")
-    print(inversions.to_string(**fmt))
-    print("\nTimes (s):", {k: round(v) for k, v in timings.items()}, "total", round(sum(timings.values())))
-
-    lines = []
-    for name, frame, label, text in (
-        ("back-patching", bp.table, "success", "generation"),
-        ("back-patching placebo", placebo.table, "success", "generation"),
-        ("Patchscopes", ps.table, "label", "generation"),
-        ("Patchscopes placebo", ps_placebo, "label", "generation"),
-    ):
-        lines += [f"## {name}", *raw_samples(frame, label, text), ""]
-    knowledge_rows = table[table["id"].isin(groups)].rename(columns={"id": "query_id"})
-    for check in ("first_hop", "second_hop", "two_hop"):
-        samples = raw_samples(knowledge_rows, f"{check}_correct", f"{check}_output")
-        lines += [f"## knowledge {check}", *samples, ""]
-    (out / "labels.txt").write_text("\n".join(lines))
-    stages.to_parquet(out / "stages.parquet")
-    per_query.to_parquet(out / "pairs.parquet")
-    record = {
-        "model": args.model, "matching": args.matching, "knowledge": counts,
-        "analysed": pd.Series(groups).value_counts().to_dict(), "max_per_bridge": args.max_per_bridge,
-        "bridges": queries.bridges(top=10).to_dict("records"), "timings_s": timings,
-        "rescue": rates.to_dict("records"), "pairs": pairs.to_dict("records"),
-        "decoding": decoding.to_dict("records"), "stages": stats.to_dict("records"),
-        "inversions": inversions.to_dict("records"),
-    }  # fmt: skip
-    (out / "summary.json").write_text(json.dumps(record, indent=2, default=float))
-    report = build_report(out / "report.html", knowledge=counts, groups=groups, stages=stages,
-                          backpatching=bp, backpatching_placebo=placebo, patchscopes=ps, knockout=ko,
-                          projection=proj)  # fmt: skip
-    print(f"wrote {out / 'summary.json'}, {out / 'labels.txt'}, {report}")
+    design = read_design(args.model, args.design)
+    if args.step == "compute":
+        if not args.shard:
+            sys.exit("compute needs --shard i/n.")
+        compute(design, args.shard)
+    else:
+        summarise(design)
 
 
 if __name__ == "__main__":

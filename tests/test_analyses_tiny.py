@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import torch
 
 import mechhop
 import mechhop.analyses.backpatching.run
@@ -37,9 +38,10 @@ from mechhop.analyses.patchscopes import (
 from mechhop.analyses.stages import stage_layers, stage_summary
 from mechhop.analyses.stats import wilson_interval
 from mechhop.core.layers import resolve_pairs
-from mechhop.data.positions import head_word, locate, position_name
+from mechhop.data.positions import QueryPositions, head_word, locate, position_name
 from mechhop.data.schema import TwoHopDataset
 from mechhop.engine.runs import load_result
+from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
@@ -148,6 +150,95 @@ def test_patchscopes_config_errors():
         PatchscopesConfig(decoding="greedy", seeds=(0, 1))
     with pytest.raises(PositionError, match="valid"):
         PatchscopesConfig(sources=("subject",))
+    with pytest.raises(MechhopError, match="top_k"):
+        PatchscopesConfig(top_k=0)
+    with pytest.raises(MechhopError, match="sampling only"):
+        PatchscopesConfig(decoding="greedy", seeds=(0,), top_k=50)
+    assert PatchscopesConfig().top_k is None and PatchscopesConfig(top_k=50).top_k == 50
+
+
+def test_first_is_is_the_first_is_of_the_prompt(lm):
+    # e1's label holds " is": the authors' t2 (the first " is") is then not the last token
+    q = dataclasses.replace(tiny_queries()[0], e1="Yoko is Imagine", e1_label="Yoko is Imagine")
+    pos = locate(lm, q)
+    words = lm.tokenizer.convert_ids_to_tokens(list(pos.tokens))
+    assert q.two_hop_prompt == "the spouse of the performer of Yoko is Imagine is"
+    assert words.count("is") == 2
+    assert words[pos.first_is] == "is" and pos["first_is"] == pos.first_is == pos.e1 - 1 < pos.last
+    assert words[pos.last] == "is"
+    for plain_query in tiny_queries():  # one " is": the same token as t2
+        assert locate(lm, plain_query)["first_is"] == locate(lm, plain_query).last
+    with pytest.raises(PositionError, match="first_is"):
+        QueryPositions("no-is", "the spouse of Imagine", (1, 2, 3, 4), {})["first_is"]
+    # Patchscopes reads it as a source like any other position
+    pairs = ((2, 1), (3, 0))
+    config = PatchscopesConfig(sources=("first_is", "last"), decoding="greedy", seeds=(0,), pairs=pairs)
+    table = patchscopes(lm, [q, *tiny_queries()[1:]], config, progress=False).table
+    target = config.target_text
+    for _, row in table[table["query_id"] == q.id].iterrows():
+        at = pos.first_is if row.source == "first_is" else pos.last
+        source = Site("resid_post", row.src_layer, at)
+        recipe = Recipe(
+            Patch(Site("resid_post", row.tgt_layer, -1), source=source, source_prompt=q.two_hop_prompt)
+        )
+        assert mechhop.generate(lm, [target], recipe).texts[0] == row.generation
+    others = table[table["query_id"] != q.id].set_index(["query_id", "src_layer", "tgt_layer"])
+    first, last = others[others.source == "first_is"], others[others.source == "last"]
+    assert first["generation"].tolist() == last.loc[first.index, "generation"].tolist()
+
+
+def _patchscopes_variants(lm) -> list[PatchVariant]:
+    target = PatchscopesConfig().target_text
+    at = len(lm.to_tokens(target, prepend_bos=False)[0]) - 1
+    out = []
+    for i, q in enumerate(tiny_queries()):
+        pos = locate(lm, q)
+        for src, tgt in ((0, 0), (1, 3), (3, 1), (2, 2)):
+            for source in ("e1", "last"):
+                state = Site("resid_post", src, pos[source])
+                out.append(
+                    PatchVariant(target, Site("resid_post", tgt, at), state, q.two_hop_prompt, 10 * i + src)
+                )
+    return out
+
+
+def test_top_k_one_sampling_equals_greedy(lm):
+    prompts = [q.two_hop_prompt for q in tiny_queries()]
+    greedy = mechhop.generate(lm, prompts, max_new_tokens=6).new_tokens
+    sampled = mechhop.generate(lm, prompts, max_new_tokens=6, decoding="sample", seeds=[3, 4, 5], top_k=1)
+    assert torch.equal(sampled.new_tokens, greedy)
+    variants = _patchscopes_variants(lm)
+    engine_greedy = run_variants(lm, variants, EngineConfig(max_new_tokens=6, progress=False)).new_tokens
+    one = EngineConfig(max_new_tokens=6, decoding="sample", top_k=1, progress=False)
+    assert torch.equal(run_variants(lm, variants, one).new_tokens, engine_greedy)
+    # and through Patchscopes: every seed of top-1 sampling is the greedy table
+    pairs = ((2, 1), (3, 0))
+    greedy_config = PatchscopesConfig(decoding="greedy", seeds=(0,), pairs=pairs)
+    greedy_table = patchscopes(lm, tiny_queries(), greedy_config, progress=False).table
+    top1 = patchscopes(
+        lm, tiny_queries(), PatchscopesConfig(top_k=1, seeds=(0, 1), pairs=pairs), progress=False
+    )
+    for seed in (0, 1):
+        rows = top1.table[top1.table["seed"] == seed]
+        assert rows["generation"].tolist() == greedy_table["generation"].tolist()
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-attention", "transformer-lens-blocks"])
+def test_top_k_sampling_on_the_engine_equals_the_plain_method(lm, fast):
+    variants = _patchscopes_variants(lm)
+    config = EngineConfig(max_new_tokens=6, decoding="sample", top_k=3, progress=False, max_batch=5,
+                          fast_attention=fast)  # fmt: skip
+    result = run_variants(lm, variants, config)
+    assert result.path == ("fast" if fast else "transformer_lens") and result.batches > 1
+    recipes = [Recipe(Patch(v.target, source=v.source, source_prompt=v.source_prompt)) for v in variants]
+    plain = mechhop.generate(lm, [v.prompt for v in variants], recipes, max_new_tokens=6, decoding="sample",
+                             seeds=[v.seed for v in variants], top_k=3)  # fmt: skip
+    assert result.new_tokens.tolist() == plain.new_tokens.tolist()
+    # the cut is applied: each first token is among the 3 most likely, and the samples differ from top_k=None
+    top3 = plain.first_logits.topk(3, dim=-1).indices
+    assert (top3 == plain.new_tokens[:, :1]).any(dim=-1).all()
+    unrestricted = run_variants(lm, variants, dataclasses.replace(config, top_k=None)).new_tokens
+    assert not torch.equal(unrestricted, result.new_tokens)
 
 
 # -- back-patching ------------------------------------------------------------------------
@@ -257,7 +348,9 @@ def test_stage_layers_from_hand_made_tables():
          ("b", 1, "mlp", 9, 4)],
         columns=["query_id", "layer", "sublayer", "e2_rank", "predicted_rank"],
     )  # fmt: skip
-    stages = stage_layers(ps, ko, proj, groups={"a": "incorrect", "b": "correct"}).set_index("query_id")
+    stages = stage_layers(
+        ps, ko, proj, groups={"a": "incorrect", "b": "correct"}, knockout_rule="paper"
+    ).set_index("query_id")
     assert stages.loc["a", "first_hop"] == 2
     assert stages.loc["a", "propagation"] == pytest.approx((5 + 6 + 4) / 3)
     assert stages.loc["a", "second_hop"] == 7

@@ -32,8 +32,9 @@ def lm():
 
 
 def _q(i, e1, r1, e2, r2, e3):
-    return TwoHopQuery(id=f"q{i}", e1=e1, r1=r1, e2=e2, r2=r2, e3=e3, e1_label=e1, e2_label=e2,
-                       e3_label=e3, r1_template=f"the {r1} of {{}}", r2_template=f"the {r2} of {{}}")  # fmt: skip
+    templates = {"r1_template": f"the {r1} of {{}}", "r2_template": f"the {r2} of {{}}"}
+    labels = {"e1_label": e1, "e2_label": e2, "e3_label": e3}
+    return TwoHopQuery(id=f"q{i}", e1=e1, r1=r1, e2=e2, r2=r2, e3=e3, **labels, **templates)
 
 
 # -- donors ---------------------------------------------------------------------------------
@@ -78,8 +79,12 @@ def test_forward_control_mirrors_the_grid_and_placebo_uses_k_donors(lm):
     grid = {"positions": ("last",), "src_layers": (0, 2, 3), "tgt_layers": (0, 2, 3)}
     real = backpatching(lm, queries, BackpatchingConfig(**grid), progress=False).table
     forward = backpatching(lm, queries, BackpatchingConfig(**grid, source="forward"), progress=False).table
-    placebo = backpatching(lm, queries, BackpatchingConfig(**grid, source="placebo", donors=2), progress=False)
-    assert (real["src_layer"] > real["tgt_layer"]).all() and (forward["src_layer"] < forward["tgt_layer"]).all()
+    placebo = backpatching(
+        lm, queries, BackpatchingConfig(**grid, source="placebo", donors=2), progress=False
+    )
+    assert (real["src_layer"] > real["tgt_layer"]).all() and (
+        forward["src_layer"] < forward["tgt_layer"]
+    ).all()
     mirrored = set(zip(forward["tgt_layer"], forward["src_layer"], strict=True))
     assert mirrored == set(zip(real["src_layer"], real["tgt_layer"], strict=True))
     assert len(forward) == len(real) and (forward["donor_id"] == forward["query_id"]).all()
@@ -120,8 +125,9 @@ def _table(rows):
 def test_control_comparison_by_hand():
     real = _table([r for i, k in enumerate([5, 4, 6, 0]) for r in _rows(f"q{i}", f"q{i}", k)])
     # two donors per query: shares averaged per query
-    placebo = _table([r for i, (a, b) in enumerate([(1, 1), (0, 2), (2, 2), (1, 1)])
-                      for donor, k in ((f"d{i}a", a), (f"d{i}b", b)) for r in _rows(f"q{i}", donor, k)])  # fmt: skip
+    counts = [(1, 1), (0, 2), (2, 2), (1, 1)]
+    placebo = _table([r for i, (a, b) in enumerate(counts)
+                      for d, k in ((f"d{i}a", a), (f"d{i}b", b)) for r in _rows(f"q{i}", d, k)])  # fmt: skip
     groups = dict.fromkeys(["q0", "q1", "q2", "q3"], "incorrect")
     bridges = {"q0": "A", "q1": "A", "q2": "B", "q3": "C"}
     per_query, summary = control_comparison(real, placebo, groups, bridges, n_boot=500)
@@ -163,6 +169,7 @@ def test_cluster_bootstrap_moves_whole_clusters():
     assert {low, high} <= {0.0, 0.5, 1.0}  # only whole clusters: means 0, 1/2 or 1
     _, _, se_iid = cluster_bootstrap(values, None, statistic=np.mean, n_boot=500)
     assert se > se_iid  # clustering widens the interval
+    assert all(math.isnan(x) for x in cluster_bootstrap(values, ["a"] * 6))  # one cluster: no interval
 
 
 def test_power_and_wording():

@@ -16,8 +16,10 @@ from mechhop.analyses.backpatching import (
     placebo_donors,
     rescue_rates,
 )
+from mechhop.analyses.controls import eligible_donors, known_facts
 from mechhop.analyses.patchscopes import (
     PatchscopesConfig,
+    decoding_comparison,
     decoding_rates,
     patchscopes,
     placebo_table,
@@ -48,8 +50,8 @@ def test_donors_have_another_bridge_and_answer():
     donors = placebo_donors(queries)
     assert set(donors) == {q.id for q in queries}
     for q in queries:
-        d = queries.by_id(donors[q.id])
-        assert d.id != q.id and d.e2 != q.e2 and d.e3 != q.e3
+        for d in map(queries.by_id, donors[q.id]):
+            assert d.id != q.id and d.e2 != q.e2 and d.e3 != q.e3
     assert placebo_donors(queries, seed=0) == donors  # seeded, reproducible
     with pytest.raises(MechhopError, match="no placebo donor"):
         placebo_donors(queries[:1])
@@ -57,9 +59,9 @@ def test_donors_have_another_bridge_and_answer():
 
 def test_placebo_rows_equal_the_plain_method(lm):
     queries = tiny_queries()
-    config = BackpatchingConfig(positions=("e1", "last"), src_layers=(3,), source="placebo")
+    config = BackpatchingConfig(positions=("e1", "last"), src_layers=(3,), source="placebo", donors=1)
     table = backpatching(lm, queries, config, progress=False).table
-    donors = placebo_donors(queries)
+    donors = {q: d[0] for q, d in placebo_donors(queries, k=1).items()}
     assert (table["donor_id"] == table["query_id"].map(donors)).all()
     assert len(table) == 3 * 2 * 3
     for _, row in table.iterrows():
@@ -108,14 +110,20 @@ def test_patchscopes_placebo_reuses_the_donor_generations_labelled_against_the_q
     config = PatchscopesConfig(decoding="greedy", seeds=(0,), src_layers=(1, 3), tgt_layers=(0, 2))
     result = patchscopes(lm, queries, config, progress=False)
     control = placebo_table(result.table, queries)
-    donors = placebo_donors(queries)
-    assert len(control) == len(result.table)
+    # every eligible donor (here every other query: three bridges, three answers), none chosen by chance
+    donors = {q.id: {d.id for d in eligible_donors(q, list(queries), known_facts(queries))} for q in queries}
+    assert control.groupby("query_id")["donor_id"].apply(set).to_dict() == donors
+    assert all(len(d) == 2 for d in donors.values())
+    assert len(control) == 2 * len(result.table)
     keys = ["source", "src_layer", "tgt_layer", "seed"]
     real = result.table.set_index(["query_id", *keys])["generation"]
     for _, row in control.iterrows():
-        assert row.donor_id == donors[row.query_id]
         assert row.generation == real[(row.donor_id, row.source, row.src_layer, row.tgt_layer, row.seed)]
     assert control["label"].tolist() == relabel(control, queries).tolist()
+    # one donor per query as before, given as a plain id
+    first = {q: placebo_donors(queries, k=1)[q][0] for q in donors}
+    single = placebo_table(result.table, queries, donors=first)
+    assert len(single) == len(result.table) and (single["donor_id"] == single["query_id"].map(first)).all()
     # the same generation as patching the donor's state by hand
     row = control.iloc[5]
     donor = queries.by_id(row.donor_id)
@@ -125,9 +133,17 @@ def test_patchscopes_placebo_reuses_the_donor_generations_labelled_against_the_q
                           source=Site("resid_post", int(row.src_layer), locate(lm, donor)[row.source]),
                           source_prompt=donor.two_hop_prompt))  # fmt: skip
     assert mechhop.generate(lm, [target], recipe).texts[0] == row.generation
-    rates = decoding_rates(result.table, {q.id: "incorrect" for q in queries}, placebo=control)
-    assert {"rate", "placebo_rate", "placebo_ci_high"} <= set(rates.columns)
+    groups = {q.id: "incorrect" for q in queries}
+    rates = decoding_rates(result.table, groups, placebo=control)
+    placebo_columns = {"placebo_rate", "placebo_decoded", "placebo_ci_high", "placebo_donors"}
+    assert {"rate", *placebo_columns} <= set(rates.columns)
     assert len(rates) == 2 * 2  # (e1, last) x (e2, e3)
+    assert (rates["placebo_donors"] == 2).all()
+    per_query, summary = decoding_comparison(result.table, control, groups)
+    assert len(per_query) == 3 * 2 * 2 and len(summary) == 2 * 2
+    merged = summary.merge(rates, on=["group", "source", "label"])
+    assert (merged["mean_placebo"] - merged["placebo_rate"]).abs().max() < 1e-12
+    assert (merged["mean_real"] - merged["rate"]).abs().max() < 1e-12
 
 
 # -- statistics ----------------------------------------------------------------------------

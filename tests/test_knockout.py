@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
 import pandas as pd
@@ -17,8 +18,11 @@ from mechhop.analyses.knockout import (
     blocks_an_edge,
     knockout,
     knockout_matters,
+    knockout_matters_symmetric,
     knockout_positions,
     knockout_recipe,
+    recorrect,
+    scaled_window,
     summarize_knockout,
     window_layers,
 )
@@ -198,6 +202,61 @@ def test_summarize_knockout_shares_per_layer_and_group():
         summarize_knockout(pd.concat([table, table]))
 
 
+def test_symmetric_rule_differs_from_the_paper_rule_where_it_should():
+    table = pd.DataFrame(
+        [
+            # query_id, generation, first_token, correct, baseline, baseline_first, baseline_correct,
+            # paper, symmetric
+            ("a", " Yoko Ono", 11, True, " Ono, Yoko", 12, True, False, True),  # stays correct, new token
+            ("b", " Paul.", 7, False, " Paul", 7, False, True, False),  # incorrect: text changes, token not
+            ("c", " Yoko", 5, True, " Yoko", 5, True, False, False),  # nothing changes
+            ("d", " Paul", 7, False, " Yoko Ono", 5, True, True, True),  # answer lost, token changes
+        ],
+        columns=["query_id", "generation", "first_token", "correct", "baseline_generation",
+                 "baseline_first_token", "baseline_correct", "paper", "symmetric"],
+    )  # fmt: skip
+    assert knockout_matters(table).tolist() == table["paper"].tolist()
+    symmetric = knockout_matters(table, "symmetric")
+    assert symmetric.name == "matters_symmetric" and symmetric.tolist() == table["symmetric"].tolist()
+    assert knockout_matters_symmetric(table).tolist() == table["symmetric"].tolist()
+    frame = table.assign(prompt="two_hop", query_set="last", key="e1", span="last_token", window=3, layer=0)
+    groups = {"a": "correct", "b": "incorrect", "c": "correct", "d": "correct"}
+    paper = summarize_knockout(frame, groups).set_index("group")["matters"]
+    sym = summarize_knockout(frame, groups, rule="symmetric").set_index("group")["matters"]
+    assert (paper["correct"], paper["incorrect"]) == (1, 1)
+    assert (sym["correct"], sym["incorrect"]) == (2, 0)
+    with pytest.raises(MechhopError, match="rule must be one of paper, symmetric"):
+        summarize_knockout(frame, rule="first")
+
+
+def test_old_tables_without_first_tokens_load_but_refuse_the_symmetric_rule():
+    old = _table([("a", 0, "x", False), ("b", 0, "base", False)])  # no first-token columns
+    assert summarize_knockout(old)["matters"].tolist() == [1]  # the paper's rule still works
+    with pytest.raises(MechhopError, match=r"first_token and baseline_first_token.*rule='paper'"):
+        summarize_knockout(old, rule="symmetric")
+    queries = TwoHopDataset([dataclasses.replace(QUERIES[0], id=i) for i in ("a", "b")])
+    relabelled = recorrect(old, queries)
+    assert "matters_symmetric" not in relabelled and relabelled["matters"].tolist() == [True, False]
+    # with the ids, recorrect keeps matters_symmetric (recomputed from them, not from matching)
+    new = old.assign(first_token=[3, 4], baseline_first_token=[4, 4], matters_symmetric=[False, False])
+    kept = recorrect(new, queries, "paper")
+    assert kept["matters_symmetric"].tolist() == [True, False]
+
+
+def test_window_scaled_to_depth():
+    # round(3 * L / 32), half up, at least 1: the paper's 32 layers keep 3
+    expected = {32: 3, 30: 3, 18: 2, 16: 2, 12: 1, 4: 1, 48: 5, 80: 8, 26: 2, 28: 3}
+    assert {n: scaled_window(3, n) for n in expected} == expected
+    assert scaled_window(0, 18) == 1 and scaled_window(6, 16) == 3
+    assert KnockoutConfig().effective_window(18) == 3  # "fixed" is the default (paper)
+    assert KnockoutConfig(window_scale="depth").effective_window(18) == 2
+    assert KnockoutConfig(window=5, window_scale="depth").effective_window(30) == 5  # 4.6875
+    with pytest.raises(MechhopError, match="window_scale must be one of fixed, depth"):
+        KnockoutConfig(window_scale="scaled")
+    with pytest.raises(MechhopError, match="n_layers must be an int >= 1"):
+        scaled_window(3, 0)
+
+
 # -- positions and the whole analysis (tiny models with a real tokenizer) ----------------
 def test_positions_of_both_prompts_are_exact(tiny_tok):
     q = QUERIES[0]
@@ -245,6 +304,50 @@ def test_knockout_table_blocks_the_located_edges(tiny_tok, monkeypatch):
         assert Recipe() in rows  # the baseline
         base = mechhop.generate(tiny_tok, [q.two_hop_prompt], max_new_tokens=4).texts[0]
         assert set(table.loc[table["query_id"] == q.id, "baseline_generation"]) == {base}
+
+
+def test_run_stores_first_token_ids_and_the_scaled_window(tiny_tok, monkeypatch):
+    calls = []
+
+    def spy(model, prompts, recipes, **kwargs):
+        calls.append(recipes)
+        return mechhop.generate(model, prompts, recipes, **kwargs)
+
+    monkeypatch.setattr(KO, "generate", spy)
+    config = KnockoutConfig(
+        keys=("e1", "r2"), layers=(1, 2), window=3, window_scale="depth", max_new_tokens=3
+    )
+    result = knockout(tiny_tok, QUERIES, config, progress=False)
+    table = result.table
+    assert tuple(table.columns) == TABLE_COLUMNS
+    assert set(table["window"]) == {1}  # round(3 * 4 / 32) = 0, at least 1
+    steps = {s for recipes in calls for r in recipes for s in r.steps}
+    assert {s.layers for s in steps} == {(0, 1, 2), (1, 2, 3)}  # ±1, not ±3
+    assert table["first_token"].dtype == "int64" and table["baseline_first_token"].dtype == "int64"
+    assert (
+        table["matters_symmetric"].tolist()
+        == (table["first_token"] != table["baseline_first_token"]).tolist()
+    )
+    assert table["matters"].tolist() == knockout_matters(table).tolist()
+    for q in QUERIES:
+        pos = knockout_positions(tiny_tok, q)
+        base = mechhop.generate(tiny_tok, [list(pos.tokens)], max_new_tokens=3)
+        rows = table[table["query_id"] == q.id]
+        assert set(rows["baseline_first_token"]) == {int(base.new_tokens[0, 0])}
+        for row in rows.itertuples(index=False):
+            keys = (pos.e1,) if row.key == "e1" else (pos.r2,)
+            recipe = knockout_recipe(4, row.layer, 1, (pos.last,), keys)
+            out = mechhop.generate(tiny_tok, [list(pos.tokens)], recipe, max_new_tokens=3)
+            assert row.first_token == int(out.new_tokens[0, 0])  # the id, not a re-tokenised text
+            assert row.generation == out.texts[0]
+    # the report shows both rules side by side; a table stored without the ids still renders
+    from mechhop.present.report import knockout_section
+
+    page = knockout_section(result, {q.id: "correct" for q in QUERIES})
+    assert 'id="knockout-rules"' in page and "symmetric: share of layers" in page
+    old = dataclasses.replace(result, table=table.drop(columns=["first_token", "baseline_first_token"]))
+    page = knockout_section(old, None)
+    assert 'id="fig-knockout"' in page and "symmetric rule cannot be shown" in page
 
 
 def test_second_hop_prompt_and_whole_spans(tiny_tok):

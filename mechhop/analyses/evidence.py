@@ -113,7 +113,8 @@ def cluster_bootstrap(
     bootstrap standard error of the values' mean.
 
     With ``clusters`` (one label per value, e.g. each query's bridge entity) whole clusters are
-    resampled, so values that share a cluster move together. NaNs when there are no values.
+    resampled, so values that share a cluster move together. NaNs when there are no values or
+    fewer than two clusters (one cluster resamples to itself: no interval at all, not a narrow one).
     """
     data = np.asarray(values, dtype=float)
     if data.size == 0:
@@ -122,6 +123,8 @@ def cluster_bootstrap(
     if labels.size != data.size:
         raise ValueError(f"cluster_bootstrap: {data.size} values but {labels.size} cluster labels.")
     members = [data[labels == c] for c in dict.fromkeys(labels.tolist())]
+    if len(members) < 2:
+        return (float("nan"), float("nan"), float("nan"))
     rng = np.random.default_rng(seed)
     stats, means = np.empty(n_boot), np.empty(n_boot)
     for b in range(n_boot):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,16 +22,24 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from mechhop.analyses import registry
-from mechhop.analyses.backpatching import EITHER, BackpatchingConfig, backpatching, rescue_rates
+from mechhop.analyses.backpatching import (
+    CONTROLS,
+    EITHER,
+    BackpatchingConfig,
+    Source,
+    backpatching,
+    control_comparison,
+    rescue_rates,
+)
 from mechhop.analyses.knockout import KnockoutConfig
 from mechhop.analyses.patchscopes import PatchscopesConfig
 from mechhop.analyses.projection import ProjectionConfig
 from mechhop.analyses.stages import stage_layers, stage_statistics
-from mechhop.data.knowledge import analysable_rows, evaluate_knowledge, usable_rows
+from mechhop.data.knowledge import evaluate_knowledge, usable_rows
 from mechhop.data.matching import DEFAULT_MATCHING, Matching
+from mechhop.data.sampling import pick_groups
 from mechhop.data.schema import TwoHopDataset
 from mechhop.engine.runs import AnalysisResult
-from mechhop.errors import MechhopError
 from mechhop.present.report import build_report
 
 if TYPE_CHECKING:
@@ -44,15 +52,16 @@ class StudyConfig:
     """What :func:`run_study` runs. ``evaluate``: how many queries to filter (a random sample;
     None = all); ``per_group``: usable queries analysed per composition group, at most
     ``max_per_bridge`` through one bridge entity (None: no cap); ``matching``: the answer
-    matching mode of every check (it overrides the analysis configs'); ``placebo``: also run
-    back-patching's placebo (docs/method/controls.md)."""
+    matching mode of every check (it overrides the analysis configs'); ``controls``: back-patching's
+    same-size controls to run beside it (docs/method/controls.md): the forward control and the
+    placebo donors, on the same grid."""
 
     evaluate: int | None = 600
     per_group: int = 2
     seed: int = 0
     max_per_bridge: int | None = 2
     matching: Matching = DEFAULT_MATCHING
-    placebo: bool = True
+    controls: tuple[Source, ...] = CONTROLS
     backpatching: BackpatchingConfig = field(default_factory=BackpatchingConfig)
     patchscopes: PatchscopesConfig = field(
         default_factory=lambda: PatchscopesConfig(decoding="greedy", seeds=(0,), tgt_layers=None)
@@ -77,17 +86,7 @@ class Study:
             f"correct, {c.get('usable_incorrect')} incorrect); analysed: {len(self.groups)}"
         ]
         if "backpatching" in self.results:
-            placebo = self.results.get("backpatching_placebo")
-            rates = rescue_rates(self.results["backpatching"].table, self.groups,
-                                 placebo=placebo.table if placebo is not None else None)  # fmt: skip
-            for r in rates[rates["position"] != EITHER].itertuples():
-                line = (f"back-patching at {r.position} rescues {r.rescued}/{r.queries} {r.group} queries "
-                        f"({r.rate:.0%}, 95% CI {r.ci_low:.0%}-{r.ci_high:.0%})")  # fmt: skip
-                if placebo is not None:
-                    low, high = r.placebo_ci_low, r.placebo_ci_high
-                    line += (f"; placebo {int(r.placebo_rescued)}/{int(r.placebo_queries)} "
-                             f"({r.placebo_rate:.0%}, {low:.0%}-{high:.0%})")  # fmt: skip
-                lines.append(line)
+            lines += backpatching_headline(self.results, self.groups)
         if self.stages is not None:
             for r in stage_statistics(self.stages).itertuples():
                 if r.found:
@@ -97,51 +96,36 @@ class Study:
         return "\n".join(lines)
 
 
-def pick_groups(
-    table: pd.DataFrame,
-    per_group: int,
-    seed: int,
-    queries: TwoHopDataset | None = None,
-    max_per_bridge: int | None = None,
-    *,
-    keep_answer_in_prompt: bool = False,
-) -> dict[str, str]:
-    """Up to ``per_group`` usable queries of each composition group, at random (reproducibly); with
-    ``queries`` (to know each one's bridge entity e2), at most ``max_per_bridge`` of the whole pick
-    go through one bridge (the groups take turns, so the smaller one is not crowded out). Queries
-    whose prompt names their answer are left out unless ``keep_answer_in_prompt``."""
-    usable = usable_rows(table) if keep_answer_in_prompt else analysable_rows(table)
-    if usable.empty:
-        raise MechhopError(
-            "No usable query (first and second hop known, no shortcut, answer not named in the prompt) in "
-            "the evaluated sample; "
-            "evaluate more queries (StudyConfig.evaluate / --evaluate) or use another model."
-        )
-    if queries is None or max_per_bridge is None:
-        picked = [g.sample(min(per_group, len(g)), random_state=seed) for _, g in usable.groupby("group")]
-        chosen = pd.concat(picked)
-        return dict(zip(chosen["id"], chosen["group"], strict=True))
-    if max_per_bridge < 1:
-        raise MechhopError(f"max_per_bridge must be at least 1 (or None for no cap), got {max_per_bridge}.")
-    bridge = {q.id: q.bridge for q in queries.subset(usable["id"])}
-    queues = {str(g): list(rows["id"].sample(frac=1.0, random_state=seed))
-              for g, rows in usable.groupby("group")}  # fmt: skip
-    picked_per: dict[str, int] = dict.fromkeys(queues, 0)
-    through: dict[str, int] = {}
-    out: dict[str, str] = {}
-    while any(queues.values()):
-        for group, queue in queues.items():
-            while queue and picked_per[group] < per_group:
-                query_id = queue.pop(0)
-                b = bridge.get(query_id, query_id)
-                if through.get(b, 0) < max_per_bridge:
-                    through[b] = through.get(b, 0) + 1
-                    picked_per[group] += 1
-                    out[query_id] = group
-                    break
-            if picked_per[group] >= per_group:
-                queue.clear()
-    return out
+def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping[str, str]) -> list[str]:
+    """One line per group and position: the oracle rescue rate beside each control's, then the
+    primary test's effect, interval, p, detectable difference and verdict (docs/method/controls.md)."""
+    table = results["backpatching"].table
+    controls: dict[str, pd.DataFrame] = {
+        c: results[f"backpatching_{c}"].table for c in CONTROLS if f"backpatching_{c}" in results
+    }
+    runs: dict[str, pd.DataFrame] = {"real": table, **controls}
+    rates = {name: rescue_rates(t, groups) for name, t in runs.items()}
+    key = ["group", "position", "target"]
+    indexed = {name: r.set_index(key) for name, r in rates.items()}
+    lines = []
+    for row in rates["real"][rates["real"]["position"] != EITHER].itertuples():
+        at = (row.group, row.position, row.target)
+        line = (f"back-patching at {row.position} rescues {row.rescued}/{row.queries} {row.group} queries "
+                f"({row.rate:.0%}, 95% CI {row.ci_low:.0%}-{row.ci_high:.0%})")  # fmt: skip
+        for name in controls:
+            c = indexed[name].loc[at]
+            line += f"; {name} control {int(c.rescued)}/{int(c.queries)} ({c.rate:.0%})"
+        lines.append(line)
+    for name, control in controls.items():
+        _, summary = control_comparison(table, control, groups, n_boot=2000)
+        for r in summary.itertuples():
+            lines.append(
+                f"  primary test, {r.group} at {r.position} vs {name}: n={r.queries}, share of pairs "
+                f"{r.median_real:.3f} vs {r.median_control:.3f}, median difference "
+                f"{r.median_difference:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}], p={r.p:.3g}, "
+                f"detectable {r.detectable:.3f}: {r.verdict}"
+            )
+    return lines
 
 
 def run_study(
@@ -183,12 +167,12 @@ def run_study(
         run = analysis.runner()
         timed(analysis.name, lambda: run(model, chosen, settings, out=out, progress=progress,  # noqa: B023
                                          executor=executor))  # fmt: skip
-    if config.placebo:
-        placebo = replace(config.backpatching, matching=config.matching, source="placebo")
+    for control in config.controls:
+        settings = replace(config.backpatching, matching=config.matching, source=control)
         timed(
-            "backpatching_placebo",
-            lambda: backpatching(
-                model, chosen, placebo, out=out, progress=progress, donor_pool=pool, executor=executor
+            f"backpatching_{control}",
+            lambda settings=settings: backpatching(  # type: ignore[misc]
+                model, chosen, settings, out=out, progress=progress, donor_pool=pool, executor=executor
             ),
         )
     tables = [results[name].table for name in ("patchscopes", "knockout", "projection")]

@@ -92,6 +92,7 @@ def generate(
     seeds: int | Sequence[int] = 0,
     prepend_bos: bool | None = None,
     stop_at_eos: bool = True,
+    top_k: int | None = None,
 ) -> Generation:
     """Generate ``max_new_tokens`` for each prompt under ``recipe``.
 
@@ -99,6 +100,8 @@ def generate(
         recipe: one recipe for all prompts, one per prompt, or None (clean).
         apply_to: ``"prompt"`` (paper setting) or ``"every_step"``.
         decoding: ``"greedy"`` or ``"sample"`` (softmax at ``temperature``).
+        top_k: when sampling, draw only among the ``top_k`` most likely tokens (Hugging Face's
+            ``generate(do_sample=True)`` uses 50); None samples from the whole vocabulary.
         seeds: sampling seed, or one per prompt; a row's samples depend only on
             its own seed, not on what else is in the batch.
         stop_at_eos: stop once every row has produced EOS (texts are cut at EOS
@@ -106,7 +109,7 @@ def generate(
     """
     if apply_to not in ("prompt", "every_step"):
         raise MechhopError(f"apply_to must be 'prompt' or 'every_step', got {apply_to!r}.")
-    check_decoding(decoding, max_new_tokens, temperature)
+    check_decoding(decoding, max_new_tokens, temperature, top_k)
     backend = as_backend(model)
     batch = _batch(backend, prompts, prepend_bos)
     longest = max(range(batch.size), key=lambda i: batch.lengths[i])
@@ -122,7 +125,7 @@ def generate(
             stack.close()  # hooks off: decoding sees the patch only through the KV cache
         new_tokens = decode(
             backend, logits, cached_step(backend, cache), max_new_tokens, generators, temperature,
-            stop_at_eos, before_step=lambda step: handle.at(batch.width + step),
+            stop_at_eos, before_step=lambda step: handle.at(batch.width + step), top_k=top_k,
         )  # fmt: skip
     return Generation(batch, new_tokens, texts_of(backend, new_tokens), logits.float(), records)
 
@@ -146,6 +149,7 @@ def decode(
     temperature: float = 1.0,
     stop_at_eos: bool = True,
     before_step: Callable[[int], object] | None = None,
+    top_k: int | None = None,
 ) -> Int[torch.Tensor, "batch new"]:
     """Token-by-token decoding from the logits of the prompt's last position; ``next_logits`` maps a
     ``[batch, 1]`` column of new tokens to the next logits (on a KV cache the caller filled).
@@ -157,7 +161,7 @@ def decode(
     chosen: list[torch.Tensor] = []
     done = torch.zeros(size, dtype=torch.bool)
     for step in range(max_new_tokens):
-        token = _choose(logits, generators, temperature)
+        token = _choose(logits, generators, temperature, top_k)
         if eos is not None:
             token = torch.where(done, torch.full_like(token, pad_id), token)
             done |= token == eos
@@ -190,9 +194,18 @@ def make_generators(seeds: int | Sequence[int], size: int) -> list[torch.Generat
 
 
 def _choose(
-    logits: torch.Tensor, generators: list[torch.Generator] | None, temperature: float
+    logits: torch.Tensor,
+    generators: list[torch.Generator] | None,
+    temperature: float,
+    top_k: int | None = None,
 ) -> torch.Tensor:
     if generators is None:
         return logits.argmax(dim=-1).cpu()
-    probs = torch.softmax(logits.float().cpu() / temperature, dim=-1)
+    scores = logits.float().cpu() / temperature
+    if top_k is not None and top_k < scores.shape[-1]:
+        # Hugging Face's TopKLogitsWarper (after the temperature): keep every token scoring at least
+        # the k-th highest score (ties at the cut stay), the rest get probability 0
+        kth = torch.topk(scores, top_k, dim=-1).values[..., -1:]
+        scores = scores.masked_fill(scores < kth, float("-inf"))
+    probs = torch.softmax(scores, dim=-1)
     return torch.cat([torch.multinomial(probs[i], 1, generator=g) for i, g in enumerate(generators)])

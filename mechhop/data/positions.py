@@ -2,7 +2,9 @@
 
 ``e1`` (the paper's *t1*) is the last token of the e1 mention in the two-hop
 prompt, ``r1`` / ``r2`` the last token of each relation's head word
-("performer", "spouse"), and ``last`` (*t2*) the prompt's last token. Mentions
+("performer", "spouse"), and ``last`` (*t2*) the prompt's last token. ``first_is`` is the
+first " is" of the prompt, which the authors' Patchscopes code reads as t2 (the same token as
+``last`` unless an entity label or template holds an earlier " is"). Mentions
 are located by where the prompt builder put them, then mapped to tokens through
 the tokenizer's character offsets, so leading spaces, a prepended BOS and
 mentions that repeat elsewhere in the prompt are all handled exactly. A mention
@@ -16,6 +18,7 @@ query and the string.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -27,8 +30,8 @@ from mechhop.errors import PositionError
 if TYPE_CHECKING:
     from mechhop.core.backend import ModelLike
 
-PositionName = Literal["e1", "r1", "r2", "last"]
-POSITION_NAMES: tuple[PositionName, ...] = ("e1", "r1", "r2", "last")
+PositionName = Literal["e1", "r1", "r2", "last", "first_is"]
+POSITION_NAMES: tuple[PositionName, ...] = ("e1", "r1", "r2", "last", "first_is")
 # The paper's names for two of them.
 ALIASES: dict[str, PositionName] = {"t1": "e1", "t2": "last"}
 _STOP_WORDS = frozenset({"the", "of", "a", "an", "by", "in", "for", "to", "is", "whose", "featuring"})
@@ -69,9 +72,13 @@ class QueryPositions:
     def last(self) -> int:
         return len(self.tokens) - 1
 
+    @property
+    def first_is(self) -> int:
+        return self.span("first_is")[1]
+
     def __getitem__(self, name: str) -> int:
         canonical = position_name(name)
-        return self.last if canonical == "last" else self.spans[canonical][1]
+        return self.last if canonical == "last" else self.span(canonical)[1]
 
     def span(self, name: str) -> tuple[int, int]:
         if name == "last":
@@ -168,11 +175,17 @@ def locate(
     prompt, chars = mention_chars(query, style)
     tokens = backend.tokenize(prompt, prepend_bos)
     offsets = backend.char_spans(prompt, prepend_bos)
+    first_is = _FIRST_IS.search(prompt, len(style.prefix))  # the query's own words, not a few-shot prefix
+    if first_is is not None:  # the word "is" after a space, as the authors look for the token " is"
+        chars = {**chars, "first_is": (first_is.start() + 1, first_is.end())}
     spans = {
         name: token_span(offsets, start, stop, prompt[start:stop], prompt, query.id)
         for name, (start, stop) in chars.items()
     }
     return QueryPositions(query.id, prompt, tuple(tokens), spans)
+
+
+_FIRST_IS = re.compile(r" is\b")
 
 
 def locate_text(

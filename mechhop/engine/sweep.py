@@ -77,6 +77,8 @@ class EngineConfig:
     max_new_tokens: int = 10
     decoding: Decoding = "greedy"
     temperature: float = 1.0
+    # sampling only: draw among the top_k most likely tokens (None: the whole vocabulary)
+    top_k: int | None = None
     # None: sized from the device (auto_budget); a number fixes it
     memory_budget_gb: float | None = None
     max_batch: int = 1024
@@ -227,10 +229,11 @@ def run_variants(
     """Generate every variant; results are in the order given.
 
     Equivalent to ``generate(model, [v.prompt], Recipe(Patch(v.target, source=v.source,
-    source_prompt=v.source_prompt)))`` for each variant ``v``, with the decoding of ``config``.
+    source_prompt=v.source_prompt)))`` for each variant ``v``, with the decoding of ``config``
+    (its ``decoding``, ``temperature`` and ``top_k``).
     """
     config = config or EngineConfig()
-    check_decoding(config.decoding, config.max_new_tokens, config.temperature)
+    check_decoding(config.decoding, config.max_new_tokens, config.temperature, config.top_k)
     backend = as_backend(model)
     variants = tuple(_normalise(backend, v) for v in variants)
     if not variants:
@@ -326,7 +329,13 @@ def _run_batch(
         logits[a:b] = runner.run(resid, slice(a, b), rows[a].first_block, positions)
     generators = make_generators([r.seed for r in rows], len(rows)) if config.decoding == "sample" else None
     return runner.path, decode(
-        backend, logits, runner.step, config.max_new_tokens, generators, config.temperature
+        backend,
+        logits,
+        runner.step,
+        config.max_new_tokens,
+        generators,
+        config.temperature,
+        top_k=config.top_k,
     )
 
 

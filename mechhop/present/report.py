@@ -47,6 +47,7 @@ import plotly.graph_objects as go
 
 from mechhop.analyses import registry
 from mechhop.analyses.backpatching import EITHER, pair_comparison, rescue_rates
+from mechhop.analyses.knockout import KnockoutRule, has_first_tokens, knockout_matters
 from mechhop.analyses.patchscopes import decoding_rates, placebo_table
 from mechhop.analyses.stages import STAGES, inversion_counts, stage_layers, stage_statistics
 from mechhop.engine.runs import AnalysisResult, load_result
@@ -356,21 +357,25 @@ def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
                _td(f"{r.decoded} of {r.queries}", r.decoded), _td(_pct(r.rate), r.rate),
                _td(_ci(r.ci_low, r.ci_high))]  # fmt: skip
         if control is not None:
+            has = not math.isnan(getattr(r, "placebo_rate", math.nan))
             row += [
-                _td(f"{int(r.placebo_decoded)} of {int(r.placebo_queries)}", r.placebo_decoded),
-                _td(_pct(r.placebo_rate), r.placebo_rate),
-                _td(_ci(r.placebo_ci_low, r.placebo_ci_high)),
-            ]
+                _td(f"{r.placebo_decoded:.1f} of {int(r.placebo_queries)}" if has else "—",
+                    r.placebo_decoded if has else None),
+                _td(_num(r.placebo_donors, 1) if has else "—", r.placebo_donors if has else None),
+                _td(_pct(r.placebo_rate) if has else "—", r.placebo_rate if has else None),
+                _td(_ci(r.placebo_ci_low, r.placebo_ci_high) if has else "—"),
+            ]  # fmt: skip
         rows.append(row)
     header = ["group", "source", "entity", "decoded at some layer", "rate", "95% CI"]
     if control is not None:
-        header += ["placebo decoded", "placebo rate", "placebo 95% CI"]
+        header += ["placebo decoded (expected)", "donors per query", "placebo rate", "placebo 95% CI"]
     return (
         '<p class="note">Share of queries whose e2 / e3 some (source layer, target layer) pair "describes" '
-        "(docs/method/patchscopes.md). <b>Placebo</b>: the same grid read from an unrelated query's "
-        "state (another bridge "
-        "and answer), labelled against this query: the description prompt's bias (its examples are a "
-        "country, a person and a company).</p>"
+        "(docs/method/patchscopes.md). <b>Placebo</b>: the same grid read from the state of every "
+        "eligible donor among these queries (another bridge and answer), labelled against this query: "
+        "the description prompt's bias (its examples are a country, a person and a company). A query's "
+        "placebo chance is the share of its donors whose grid describes the entity; the placebo rate is "
+        "its mean over queries (expected count beside it, 95% bootstrap interval over queries).</p>"
         + note
         + f'<div id="headline-decoding">{_table(header, rows)}</div>'
     )
@@ -390,7 +395,7 @@ def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None,
         parts.append(_missing("Patchscopes was not run."))
     else:
         parts.append(_decoding_part(ps, groups))
-    parts.append("<h3>Stage layers (median with bootstrap 95% CI, correct vs incorrect)</h3>")
+    parts.append("<h3>Stage layers (median and mean with bootstrap 95% CIs, correct vs incorrect)</h3>")
     if stages is None:
         parts.append(_missing(stages_why))
     else:
@@ -402,16 +407,25 @@ def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None,
                 _td(_esc(r.stage)), _td(_esc(r.group)), _td(f"{r.found} of {r.queries}", r.found),
                 _td(str(r.never), r.never), _td(_num(r.median), r.median),
                 _td(f"{_num(r.ci_low)} – {_num(r.ci_high)}" if r.found else "—"),
+                _td(_num(r.mean), r.mean),
+                _td(f"{_num(r.mean_ci_low)} – {_num(r.mean_ci_high)}" if r.found else "—"),
                 _td(_num(r.difference), r.difference), _td(_num(r.p_value, 3), r.p_value),
+                _td(_num(r.logrank_p, 3), r.logrank_p),
             ])  # fmt: skip
+        rule = stages.attrs.get("knockout_rule")
+        rule_note = (f" Propagation's knockout part uses the {_esc(rule)} rule (docs/method/knockout.md)."
+                     if rule else "")  # fmt: skip
         parts.append(
             '<p class="note">Per stage, the layer at which it happens (docs/method/stages.md); '
             '"never": queries where '
-            "the stage is not found (left out of its median). Difference: median(correct) − "
-            "median(incorrect), with a two-sided permutation test. The paper finds the second hop resolved "
-            "late, and all stages later for composition-incorrect queries.</p>"
+            "the stage is not found (left out of its median and mean). Difference: median(correct) − "
+            "median(incorrect), with a two-sided permutation test (p); log-rank p compares the groups "
+            "counting the queries that never reach the stage (censored after the last layer). The paper "
+            "summarises stages with means, finds the second hop resolved late, and all stages later for "
+            f"composition-incorrect queries.{rule_note}</p>"
         )
-        header = ["stage", "group", "found", "never", "median layer", "95% CI", "difference", "p"]
+        header = ["stage", "group", "found", "never", "median layer", "95% CI", "mean layer", "95% CI (mean)",
+                  "difference", "p", "log-rank p"]  # fmt: skip
         parts.append(f'<div id="headline-stages">{_table(header, rows, row_attrs=attrs)}</div>')
         parts.append(
             "<ul>"
@@ -466,12 +480,53 @@ def patchscopes_section(ps: AnalysisResult, groups: Mapping[str, str] | None) ->
     return "".join(parts)
 
 
+def _knockout_rules_table(table: pd.DataFrame, groups: Mapping[str, str] | None) -> str:
+    """Both "matters" rules side by side, per query set, key (and group): the share over (query,
+    layer) cells and the queries for which the knockout matters at some layer."""
+    frame = table.assign(
+        paper=knockout_matters(table, "paper"), symmetric=knockout_matters(table, "symmetric")
+    )
+    by = ["query_set", "key"]
+    if groups is not None:
+        frame = frame.assign(group=frame["query_id"].map(dict(groups)))
+        frame = frame[frame["group"].notna()]
+        by = ["group", *by]
+    rows = []
+    for values, sub in frame.groupby(by, sort=True):
+        per_query = sub.groupby("query_id")[["paper", "symmetric"]].any()
+        cells = [_td(_esc(v)) for v in values]
+        for rule in ("paper", "symmetric"):
+            share = float(sub[rule].mean())
+            cells += [
+                _td(_pct(share), share),
+                _td(f"{int(per_query[rule].sum())} of {len(per_query)}", int(per_query[rule].sum())),
+            ]
+        rows.append(cells)
+    header = [*by, "paper: share of layers", "paper: queries (some layer)",
+              "symmetric: share of layers", "symmetric: queries (some layer)"]  # fmt: skip
+    return f'<div id="knockout-rules">{_table(header, rows)}</div>'
+
+
 def knockout_section(ko: AnalysisResult, groups: Mapping[str, str] | None) -> str:
     fig = plots.knockout_curves(ko, groups, query_set=None)
-    return (
+    parts = [
         '<p class="note">Share of queries whose answer changes when attention to a mention is blocked in a '
-        "window of layers around each layer (docs/method/knockout.md).</p>" + _figure(fig, "fig-knockout")
+        "window of layers around each layer (docs/method/knockout.md), under the paper's rule.</p>"
+        + _figure(fig, "fig-knockout"),
+        "<h3>Paper rule beside the symmetric rule</h3>",
+    ]
+    if not has_first_tokens(ko.table):
+        why = ("This knockout table has no first-token ids (stored before they were recorded), so the "
+               "symmetric rule cannot be shown; rerun the knockout.")  # fmt: skip
+        parts.append(_missing(why))
+        return "".join(parts)
+    parts.append(
+        '<p class="note">Paper: the knockout matters unless a correct answer stays correct or the text is '
+        "unchanged (any change counts for an incorrect query). Symmetric: the first generated token "
+        "changes, for both groups. Share of layers: over every (query, window centre) cell.</p>"
     )
+    parts.append(_knockout_rules_table(ko.table, groups))
+    return "".join(parts)
 
 
 def projection_section(proj: AnalysisResult, groups: Mapping[str, str] | None) -> str:
@@ -610,8 +665,14 @@ def _stages_from(
             f"Stages were not computed: they need Patchscopes from both t1 and t2 (sources 'e1' and 'last'); "
             f"the run has {sorted(sources)}."
         )
+    # the symmetric knockout rule where the run recorded first-token ids, else the paper's
+    rule: KnockoutRule = "symmetric" if ko is None or has_first_tokens(ko.table) else "paper"
     stages = stage_layers(
-        ps.table, ko.table if ko is not None else None, proj.table if proj is not None else None, groups
+        ps.table,
+        ko.table if ko is not None else None,
+        proj.table if proj is not None else None,
+        groups,
+        knockout_rule=rule,
     )
     if groups is not None:
         stages = stages[stages["group"].notna()]

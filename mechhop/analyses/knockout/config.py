@@ -26,6 +26,15 @@ SpanMode = Literal["last_token", "whole"]
 KnockoutPrompt = Literal["two_hop", "second_hop"]
 
 
+# When a knockout "matters" (docs/method/knockout.md): the paper's rule, or the first generated
+# token changes (the same test for both groups).
+KnockoutRule = Literal["paper", "symmetric"]
+
+
+# The window's half-width as set ("fixed", the paper's), or scaled to the model's depth.
+WindowScale = Literal["fixed", "depth"]
+
+
 # The mentions each prompt contains: keys, and the query sets that exist there.
 PROMPT_KEYS: dict[str, tuple[KeyName, ...]] = {"two_hop": ("e1", "r1", "r2"), "second_hop": ("e2", "r2")}
 PROMPT_QUERY_SETS: dict[str, tuple[QuerySet, ...]] = {
@@ -33,10 +42,24 @@ PROMPT_QUERY_SETS: dict[str, tuple[QuerySet, ...]] = {
     "second_hop": ("last", "all"),
 }
 SPAN_MODES: tuple[SpanMode, ...] = ("last_token", "whole")
+KNOCKOUT_RULES: tuple[KnockoutRule, ...] = ("paper", "symmetric")
+WINDOW_SCALES: tuple[WindowScale, ...] = ("fixed", "depth")
+# The depth of the paper's models (LLaMA 2 7B, LLaMA 3 8B), the reference of window_scale="depth".
+PAPER_N_LAYERS = 32
 TABLE_COLUMNS: tuple[str, ...] = (
     "query_id", "prompt", "query_set", "key", "span", "window", "layer",
-    "generation", "correct", "baseline_generation", "baseline_correct", "matters",
+    "generation", "first_token", "correct", "baseline_generation", "baseline_first_token",
+    "baseline_correct", "matters", "matters_symmetric",
 )  # fmt: skip
+
+
+def scaled_window(window: int, n_layers: int) -> int:
+    """``window`` scaled from the paper's 32-layer models to ``n_layers``: ``window * n_layers / 32``
+    rounded half up, at least 1 (the paper's 3 is 2 on an 18-layer model, 3 on a 30-layer one)."""
+    _check_int(window, "window", 0, owner="scaled_window: ")
+    _check_int(n_layers, "n_layers", 1, owner="scaled_window: ")
+    # integer arithmetic: floor(window * n_layers / 32 + 1/2)
+    return max(1, (2 * window * n_layers + PAPER_N_LAYERS) // (2 * PAPER_N_LAYERS))
 
 
 def _names(values: Sequence[str] | str) -> tuple[str, ...]:
@@ -72,8 +95,10 @@ class KnockoutConfig:
     last token (paper) or all its tokens. Query sets ``"last"``, ``"e1"``, ``"r1"`` are one
     prompt position each, so ``apply_to`` cannot change them (decoding reads the prompt from the
     KV cache); ``"all"`` is every prompt position, plus each generated one with
-    ``apply_to="every_step"``. ``batch_size`` (generated rows per forward) does not change
-    results and is left out of the run key, so a run resumes under another batch size.
+    ``apply_to="every_step"``. ``window_scale="depth"`` scales ``window`` to the model's depth
+    (:func:`scaled_window`; the table's ``window`` column holds the window used). ``batch_size``
+    (generated rows per forward) does not change results and is left out of the run key, so a run
+    resumes under another batch size.
     """
 
     keys: tuple[KeyName, ...] = setting(
@@ -84,6 +109,9 @@ class KnockoutConfig:
         "last_token", "tokens of a key mention blocked: its last token (paper) or the whole mention"
     )
     window: int = setting(3, "layers on each side of the window centre")
+    window_scale: WindowScale = setting(
+        "fixed", "window as given (fixed, the paper's) or scaled to depth: round(window * layers / 32), >= 1"
+    )
     layers: tuple[int, ...] | None = setting(
         None, "window centres, layers: 0,5,10, a range 0:30:2 (stop excluded) or all"
     )
@@ -108,6 +136,11 @@ class KnockoutConfig:
                 f"KnockoutConfig: span must be one of {', '.join(SPAN_MODES)}, got {self.span!r}."
             )
         _check_int(self.window, "window", 0)
+        if self.window_scale not in WINDOW_SCALES:
+            raise MechhopError(
+                f"KnockoutConfig: window_scale must be one of {', '.join(WINDOW_SCALES)}, "
+                f"got {self.window_scale!r}."
+            )
         _check_int(self.max_new_tokens, "max_new_tokens", 1)
         _check_int(self.batch_size, "batch_size", 1)
         if self.apply_to not in ("prompt", "every_step"):
@@ -122,3 +155,7 @@ class KnockoutConfig:
             if not layers:
                 raise MechhopError("KnockoutConfig: layers is empty; pass None for every layer.")
             object.__setattr__(self, "layers", layers)
+
+    def effective_window(self, n_layers: int) -> int:
+        """The half-width used on a model with ``n_layers`` layers (``window``, or scaled to depth)."""
+        return self.window if self.window_scale == "fixed" else scaled_window(self.window, n_layers)

@@ -119,19 +119,22 @@ def _as_dataset(queries: TwoHopDataset | Sequence[TwoHopQuery] | TwoHopQuery) ->
 
 def _generate_rows(
     model: ModelLike, prompts: list[tuple[int, ...]], recipes: list[Recipe], config: KnockoutConfig
-) -> list[str]:
+) -> tuple[list[str], list[int]]:
+    """Each row's generated text and the id of its first generated token (the symmetric rule's)."""
     # Rows of similar length share a batch, so little compute goes to padding.
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     texts: list[str] = [""] * len(prompts)
+    first: list[int] = [-1] * len(prompts)
     for start in range(0, len(order), config.batch_size):
         rows = order[start : start + config.batch_size]
         out = generate(
             model, [list(prompts[i]) for i in rows], [recipes[i] for i in rows],
             max_new_tokens=config.max_new_tokens, apply_to=config.apply_to,
         )  # fmt: skip
-        for i, text in zip(rows, out.texts, strict=True):
-            texts[i] = text
-    return texts
+        ids = out.new_tokens[:, 0].tolist()  # the greedy choice at the prompt's last position
+        for i, text, token in zip(rows, out.texts, ids, strict=True):
+            texts[i], first[i] = text, int(token)
+    return texts, first
 
 
 def knockout(
@@ -145,9 +148,12 @@ def knockout(
 ) -> AnalysisResult:
     """Greedy generations under attention knockouts; one row per (query, query set, key, layer).
 
-    Columns: ``query_id, prompt, query_set, key, span, window, layer, generation, correct,
-    baseline_generation, baseline_correct, matters`` (``correct``: the docs/method/index.md e3 check under
-    ``config.matching``). With ``out``
+    Columns: ``query_id, prompt, query_set, key, span, window, layer, generation, first_token,
+    correct, baseline_generation, baseline_first_token, baseline_correct, matters,
+    matters_symmetric`` (``correct``: the docs/method/index.md e3 check under ``config.matching``;
+    ``first_token``: the id of the first generated token; ``matters``: the paper's rule,
+    ``matters_symmetric``: the first token changed; ``window``: the half-width used, scaled to
+    the model's depth under ``window_scale="depth"``). With ``out``
     every finished query is stored, and a rerun skips what is done.
     ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
     elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
@@ -166,8 +172,9 @@ def knockout(
         )
     n_layers = as_backend(model).spec.n_layers
     layers = resolve_layers(config.layers, n_layers, "knockout layer")
+    window = config.effective_window(n_layers)
     for layer in layers:
-        window_layers(n_layers, layer, config.window)
+        window_layers(n_layers, layer, window)
     # Locate every mention first: an unlocatable one fails now, not after hours of generation.
     located = {q.id: knockout_positions(model, q, config.prompt) for q in dataset}
 
@@ -194,12 +201,10 @@ def knockout(
                         if blocks_an_edge(queries_at, keys_at):
                             row = len(prompts)
                             prompts.append(pos.tokens)
-                            recipes.append(
-                                knockout_recipe(n_layers, layer, config.window, queries_at, keys_at)
-                            )
+                            recipes.append(knockout_recipe(n_layers, layer, window, queries_at, keys_at))
                         rows.append((query_set, name, layer, row))
             plans.append((q, base, rows))
-        texts = _generate_rows(model, prompts, recipes, config)
+        texts, first = _generate_rows(model, prompts, recipes, config)
         tables = []
         for q, base, rows in plans:
             answers = q.answers("e3")
@@ -211,15 +216,19 @@ def knockout(
                     "query_set": [r[0] for r in rows],
                     "key": [r[1] for r in rows],
                     "span": config.span,
-                    "window": config.window,
+                    "window": window,
                     "layer": [r[2] for r in rows],
                     "generation": [texts[r[3]] for r in rows],
+                    "first_token": pd.Series([first[r[3]] for r in rows], dtype="int64"),
                     "correct": [contains_answer(texts[r[3]], answers, config.matching) for r in rows],
                     "baseline_generation": baseline,
+                    "baseline_first_token": first[base],
                     "baseline_correct": contains_answer(baseline, answers, config.matching),
                 }
             )
+            frame["baseline_first_token"] = frame["baseline_first_token"].astype("int64")
             frame["matters"] = knockout_matters(frame)
+            frame["matters_symmetric"] = knockout_matters(frame, "symmetric")
             tables.append(frame)
         return tables
 

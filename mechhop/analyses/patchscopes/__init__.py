@@ -21,14 +21,20 @@ gives e2 from source layer l. Every generation runs through the sweep engine.
 The description prompt's own examples (a country, a person, a company) favour
 some answers whatever the state holds. The placebo (docs/method/controls.md) measures
 that bias: :func:`placebo_table` labels each query's grid with the generations
-of an unrelated query's state. The target prompt is the same for every
-query, so those generations are already in the table: the placebo costs no
-model call. :func:`decoding_rates` puts real and placebo decoding side by side.
+of every eligible donor's state (another bridge and answer; donors are the
+queries present in the table). The target prompt is the same for every query,
+so those generations are already in the table: the placebo costs no model
+call. Per query the placebo counts the *share* of its donors that decode the
+entity (:func:`placebo_shares`), so many donors do not inflate it;
+:func:`decoding_rates` puts real and placebo decoding side by side and
+:func:`decoding_comparison` pairs them query by query. ``top_k=50`` gives the
+authors' Hugging Face sampling and the source ``"first_is"`` their t2.
 
     >>> result = patchscopes(model, queries, PatchscopesConfig(decoding="greedy", seeds=(0,)))
     >>> grid(result.table, "e2", source="e1")      # share per (src_layer, tgt_layer)
     >>> control = placebo_table(result.table, result.queries)
     >>> decoding_rates(result.table, groups, placebo=control)
+    >>> per_query, summary = decoding_comparison(result.table, control, groups)
 """
 
 from mechhop.analyses.patchscopes.config import (
@@ -45,9 +51,11 @@ from mechhop.core.lazy import lazy_attributes
 _TABLES = (
     "classify_description",
     "decoded_layers",
+    "decoding_comparison",
     "decoding_rates",
     "describes",
     "grid",
+    "placebo_shares",
     "placebo_table",
     "relabel",
 )
@@ -66,10 +74,12 @@ __all__ = [
     "PatchscopesConfig",
     "classify_description",
     "decoded_layers",
+    "decoding_comparison",
     "decoding_rates",
     "describes",
     "grid",
     "patchscopes",
+    "placebo_shares",
     "placebo_table",
     "relabel",
 ]

@@ -33,11 +33,16 @@ class PatchscopesConfig:
     ``target_prompt`` is ``"description"``, ``"repeat"`` or any text whose last
     ``placeholder`` is where the state goes. ``pairs`` picks ``(src_layer,
     tgt_layer)`` pairs; by default every pair of ``src_layers`` x ``tgt_layers``
-    (all layers when None).
+    (all layers when None). ``top_k`` (sampling only) draws among the ``top_k`` most likely
+    tokens: None samples from the whole vocabulary at ``temperature``; 50 is the authors' setting
+    (Hugging Face ``generate(do_sample=True)``, i.e. top-k 50 at temperature 1). A source
+    ``"first_is"`` reads the first " is" of the prompt, the authors' t2 (docs/method/patchscopes.md).
     """
 
     sources: tuple[PositionName, ...] = setting(
-        ("e1", "last"), "positions read (the paper: e1 = t1, last = t2)", option="positions"
+        ("e1", "last"),
+        "positions read (the paper: e1 = t1, last = t2; first_is = the authors' t2)",
+        option="positions",
     )
     target_prompt: str = setting(
         "description", "description, repeat, or your own text ending in the placeholder x"
@@ -53,6 +58,9 @@ class PatchscopesConfig:
     decoding: Decoding = setting("sample", "greedy, or sample (the paper, with 3 seeds)")
     seeds: tuple[int, ...] = setting((0, 1, 2), "sampling seeds, e.g. 0,1,2 (greedy: one seed)")
     temperature: float = setting(1.0, "sampling temperature")
+    top_k: int | None = setting(
+        None, "sampling: draw among the top-k tokens (the authors' Hugging Face sampling: 50; default: all)"
+    )
     max_new_tokens: int = setting(10, "tokens generated per patched run")
     matching: Matching = matching_setting()
     memory_budget_gb: float | None = setting(None, BUDGET_HELP, role="speed")
@@ -71,9 +79,13 @@ class PatchscopesConfig:
         if not self.seeds:
             raise MechhopError("PatchscopesConfig.seeds is empty; give at least one seed, e.g. (0,).")
         try:
-            check_decoding(self.decoding, self.max_new_tokens, self.temperature)
+            check_decoding(self.decoding, self.max_new_tokens, self.temperature, self.top_k)
         except MechhopError as err:
             raise MechhopError(f"PatchscopesConfig: {err}") from None
+        if self.decoding == "greedy" and self.top_k is not None:
+            raise MechhopError(
+                "PatchscopesConfig.top_k applies to sampling only; use decoding='sample' or leave top_k None."
+            )
         if self.decoding == "greedy" and len(self.seeds) > 1:
             raise MechhopError(
                 "Greedy decoding gives the same text for every seed; use seeds=(0,) with decoding='greedy'."

@@ -57,7 +57,7 @@ def patchscopes(
     store.save_queries(queries)
     engine = EngineConfig(
         max_new_tokens=config.max_new_tokens, decoding=config.decoding, temperature=config.temperature,
-        memory_budget_gb=config.memory_budget_gb, progress=False,
+        top_k=config.top_k, memory_budget_gb=config.memory_budget_gb, progress=False,
     )  # fmt: skip
 
     def compute(chunk: list[TwoHopQuery], advance: Callable[[int], None]) -> list[pd.DataFrame]:
