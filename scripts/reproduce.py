@@ -146,15 +146,17 @@ def merge_shards(design: dict[str, Any]) -> dict[str, Any]:
         merged = merge_runs([d / folder for d in dirs], out / folder)
         result = load_result(merged.directory) if merged.directory is not None else merged
         source = result.meta.get("config", {}).get("source", "query")
-        name = result.analysis + (
-            "" if source == "query" or result.analysis != "backpatching" else f"_{source}"
-        )
+        control = result.analysis == "backpatching" and source != "query"
+        name = f"{result.analysis}_{source}" if control else result.analysis
+        if name in results:
+            sys.exit(f"Two {name} runs in the shards ({results[name].directory.name} and {folder}); "
+                     "remove the stale one.")  # fmt: skip
         results[name] = result
     return results
 
 
 def summarise(design: dict[str, Any]) -> None:
-    from mechhop.analyses.backpatching import control_comparison, rescue_rates
+    from mechhop.analyses.backpatching import control_claims, control_comparison, rescue_rates
     from mechhop.analyses.knockout import summarize_knockout
     from mechhop.analyses.patchscopes import decoding_comparison, decoding_rates, placebo_table
     from mechhop.analyses.stages import (
@@ -171,6 +173,10 @@ def summarise(design: dict[str, Any]) -> None:
     chosen = queries.subset(groups)
     bridges = {q.id: q.bridge for q in chosen}
     runs = merge_shards(design)
+    for name, run in runs.items():  # every run covers exactly the sample: nothing dropped silently
+        if set(run.table["query_id"]) != set(groups):
+            sys.exit(f"The merged {name} run covers {run.table['query_id'].nunique()} queries, the sample "
+                     f"{len(groups)}; the shards were computed from another sample or design.")  # fmt: skip
     n_layers = int(runs["projection"].table["layer"].max()) + 1
     bp = runs["backpatching"].table
     out = RESULTS / f"rerun-{design['name']}"
@@ -182,17 +188,17 @@ def summarise(design: dict[str, Any]) -> None:
               relation_mix(chosen, groups).to_string(**fmt)]  # fmt: skip
     counts = sample_summary(sample).reset_index().to_dict("records")
     record: dict[str, Any] = {"design": design, "groups": groups, "sample": counts}
-    per_query = []
+    per_query, summaries = [], {}
     for control in ("forward", "placebo"):
         rows, summary = control_comparison(bp, runs[f"backpatching_{control}"].table, groups, bridges)
         per_query.append(rows.assign(control=control))
-        summary.insert(0, "control", control)
-        lines += [
-            "",
-            f"## Primary test: real back-patching vs the {control} control",
-            summary.to_string(**fmt),
-        ]
+        summaries[control] = summary
+        lines += ["", f"## Primary test: real back-patching vs the {control} control"]
+        lines.append(summary.to_string(**fmt))
         record[f"primary_{control}"] = summary.to_dict("records")
+    claims = control_claims(summaries)
+    lines += ["", "## The claim: back-patching rescues (above both controls)", claims.to_string(index=False)]
+    record["claims"] = claims.to_dict("records")
     pd.concat(per_query).to_parquet(out / "per-query.parquet")
     rates = rescue_rates(bp, groups, placebo=runs["backpatching_placebo"].table)
     lines += [

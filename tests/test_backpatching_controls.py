@@ -11,9 +11,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, control_comparison, pair_shares
+from mechhop.analyses.backpatching import (
+    BackpatchingConfig,
+    backpatching,
+    control_claims,
+    control_comparison,
+    oracle,
+    pair_shares,
+    rescue_rates,
+)
 from mechhop.analyses.controls import eligible_donors, is_eligible, known_facts, placebo_donors
 from mechhop.analyses.evidence import (
+    claim,
     cluster_bootstrap,
     detectable_difference,
     mcnemar_detectable,
@@ -96,6 +105,12 @@ def test_forward_control_mirrors_the_grid_and_placebo_uses_k_donors(lm):
     assert shares["pairs"].eq(3).all()  # each donor on the real run's 3 pairs
 
 
+def test_forward_control_refuses_pairs_it_cannot_mirror(lm):
+    config = BackpatchingConfig(positions=("last",), pairs=((1, 3),), source="forward")
+    with pytest.raises(MechhopError, match="src >= tgt"):
+        backpatching(lm, tiny_queries(), config, progress=False)
+
+
 def test_a_control_identical_to_the_intervention_comes_out_equal(lm):
     # The synthetic null: each query patched with its own state at ls = lt changes nothing, and the
     # forward control of the same pairs is the same run; the primary test must find no difference.
@@ -146,6 +161,20 @@ def test_control_comparison_by_hand():
     assert row.verdict == "inconclusive at this n"  # 4 queries: p = 0.25, interval reaches 0.02
     with pytest.raises(MechhopError, match="same grid"):
         control_comparison(real, _table(_rows("q0", "x", 1, pairs=7)), groups)
+    # one donor short of the grid is caught too, not only the first donor's
+    short = _table([*_rows("q0", "d0a", 1), *_rows("q0", "d0b", 1, pairs=9)])
+    with pytest.raises(MechhopError, match="same grid"):
+        control_comparison(real, short, groups)
+    # the oracle of a K-donor placebo is the typical donor's, not "any of K x pairs"
+    per = oracle(placebo).set_index("query_id")
+    assert per["rescued"].all()  # q1: 1 of 2 donors rescue, which is half
+    assert per.loc["q1", "successful_pairs"] == 1.0 and (per["donors"] == 2).all()
+    one_of_three = _table([r for d, k in (("a", 1), ("b", 0), ("c", 0)) for r in _rows("q0", d, k)])
+    assert not oracle(one_of_three)["rescued"].iloc[0]  # "any of 3 x 10 pairs" would say rescued
+    rates = rescue_rates(real, groups, placebo=placebo).set_index("position")
+    assert rates.loc["last", "placebo_rescued"] == 4
+    claims = control_claims({"forward": summary, "placebo": summary})
+    assert claims["claim"].tolist() == ["inconclusive at this n"]
 
 
 # -- statistics -------------------------------------------------------------------------------
@@ -179,7 +208,16 @@ def test_power_and_wording():
     assert mcnemar_test(3, 3) == 1.0
     small, large = mcnemar_detectable(25, 0.3), mcnemar_detectable(100, 0.3)
     assert 0 < large < small < 0.3 + 1e-9
+    # a difference d needs a discordant share of at least d: with few discordant queries the
+    # detectable difference is about z^2 / n (7.85 / 100), not the observed share
+    assert mcnemar_detectable(100, 0.02) == pytest.approx(mcnemar_detectable(100, 0.0))
+    assert 0.07 < mcnemar_detectable(100, 0.0) < 0.085
+    assert math.isnan(mcnemar_detectable(3, 0.0))  # 3 queries cannot detect anything
     assert verdict(0.01, 0.05, 0.1) == "above control"
     assert verdict(0.01, -0.05, -0.01) == "below control"
     assert verdict(0.4, 0.0, 0.01) == "not above control"
     assert verdict(0.4, 0.0, 0.03) == "inconclusive at this n"
+    assert claim(["above control", "above control"]) == "above both controls"
+    assert claim(["above control", "inconclusive at this n"]) == "inconclusive at this n"
+    assert claim(["above control", "not above control"]) == "not above control"
+    assert claim(["below control", "inconclusive at this n"]) == "not above control"

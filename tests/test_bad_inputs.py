@@ -74,7 +74,8 @@ def test_the_python_api_reports_an_unwritable_run_folder(lm, tmp_path):
         ("empty.csv", b"", "is empty"),
         ("header.csv", b"id,e1,r1,e2,r2,e3\n", "has no rows"),
         ("binary.csv", bytes(range(256)) * 4, "not UTF-8 text"),
-        ("bad.jsonl", b'{"id": "q1"}\n{not json\n', "one JSON object per line"),
+        ("bad.jsonl", b'{"id": "q1"}\n{not json\n', "line 2 is not valid JSON"),
+        ("list.jsonl", b'{"id": "q1"}\n\n[1, 2]\n', "line 3 is a JSON list, not an object"),
         ("bad.parquet", b"PAR1 not really", "as .parquet"),
     ],
 )
@@ -85,6 +86,21 @@ def test_unreadable_dataset_files_say_what_they_should_be(tmp_path, name, conten
         TwoHopDataset.read(path)
     assert "\n" not in str(info.value) and str(path) in str(info.value)
     result = runner.invoke(app, ["data", "info", str(path)])
+    _one_line_error(result, needle)
+
+
+@pytest.mark.parametrize(
+    ("device", "needle"),
+    [("cuda", "no GPU is visible"), ("cuda:0", "no GPU is visible"), ("gpu", "Unknown device 'gpu'")],
+)
+def test_a_device_this_machine_lacks_is_one_line_before_loading(device, needle, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)  # as on a CPU-only runtime
+    with pytest.raises(MechhopError, match=needle) as info:
+        mechhop.load_model("smollm2-135m", device=device)
+    assert "\n" not in str(info.value)
+    result = runner.invoke(app, ["run", "projection", "--device", device, "--ids", "q846bd5452e"])
     _one_line_error(result, needle)
 
 

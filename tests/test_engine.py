@@ -6,9 +6,16 @@ import pytest
 import torch
 
 import mechhop
-from mechhop import Patch, Recipe, RecipeError, Site
+from mechhop import KnockOut, Patch, Recipe, RecipeError, Site
 from mechhop.core.backend import as_backend
-from mechhop.engine.sweep import EngineConfig, PatchVariant, plan_batches, run_variants
+from mechhop.engine.sweep import (
+    EngineConfig,
+    KnockoutVariant,
+    PatchVariant,
+    plan_batches,
+    run_knockouts,
+    run_variants,
+)
 from mechhop.models.fast_decode import unsupported_reason
 
 PROMPTS = [[5, 9, 11, 3, 7, 2], [4, 8, 15], [1], [3, 3, 9, 12, 40, 2, 1, 7]]
@@ -200,3 +207,45 @@ def test_low_precision_agreement_with_the_plain_method_is_measured(dtype, capsys
         print(f"\n{dtype}: engine = plain method on {same}/{len(variants)} generations (all 6 tokens), "
               f"first token {first}/{len(variants)}")  # fmt: skip
     assert first / len(variants) >= 0.95 and same / len(variants) >= 0.8
+
+
+# -- attention knockout on the engine -----------------------------------------------------------
+def knockout_variants(n_layers: int) -> list[KnockoutVariant]:
+    out = [KnockoutVariant(p, len(p) - 1, (), ()) for p in PROMPTS]  # nothing blocked: the clean run
+    for p in PROMPTS:
+        last = len(p) - 1
+        for query in sorted({last, len(p) // 2}):
+            for keys in ((0,), tuple(range(query + 1))):
+                for centre in range(n_layers):
+                    layers = tuple(range(max(0, centre - 1), min(n_layers - 1, centre + 1) + 1))
+                    out.append(KnockoutVariant(p, query, keys, layers))
+    return out
+
+
+def plain_knockouts(model, variants: list[KnockoutVariant], **kw) -> list[list[int]]:
+    prompts = [list(v.prompt) for v in variants]
+    recipes = [
+        Recipe(KnockOut(layers=v.layers, keys=v.keys, queries=(v.query,))) if v.layers else Recipe()
+        for v in variants
+    ]
+    return mechhop.generate(model, prompts, recipes, **kw).new_tokens.tolist()
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-attention", "transformer-lens-blocks"])
+def test_knockout_generations_equal_the_plain_method(tiny, fast):
+    variants = knockout_variants(tiny.cfg.n_layers)
+    config = EngineConfig(max_new_tokens=6, progress=False, max_batch=5, fast_attention=fast)
+    result = run_knockouts(tiny, variants, config)
+    assert result.batches > 10 and result.path == ("fast" if fast else "transformer_lens")
+    expected = plain_knockouts(tiny, variants, max_new_tokens=6)
+    assert result.new_tokens.tolist() == expected
+    # the knockouts change something: not every row is the clean continuation
+    clean = {tuple(v.prompt): t for v, t in zip(variants, expected, strict=True) if not v.layers}
+    assert sum(t != clean[tuple(v.prompt)] for v, t in zip(variants, expected, strict=True)) > 5
+
+
+def test_knockout_variants_outside_the_prompt_are_refused(tiny):
+    with pytest.raises(RecipeError, match="outside the prompt"):
+        run_knockouts(tiny, [KnockoutVariant([1, 2, 3], 5, (0,), (1,))], EngineConfig(progress=False))
+    with pytest.raises(RecipeError, match="out of range"):
+        run_knockouts(tiny, [KnockoutVariant([1, 2, 3], 2, (0,), (9,))], EngineConfig(progress=False))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import json
 
 import pandas as pd
 import pytest
@@ -284,7 +285,7 @@ def test_knockout_table_blocks_the_located_edges(tiny_tok, monkeypatch):
 
     monkeypatch.setattr(KO, "generate", spy)
     config = KnockoutConfig(query_sets=("last", "r1"), layers=(0, 3), window=1, max_new_tokens=4)
-    result = knockout(tiny_tok, QUERIES, config, progress=False)
+    result = knockout(tiny_tok, QUERIES, config, progress=False, use_engine=False)
     table = result.table
     assert tuple(table.columns) == TABLE_COLUMNS
     assert len(table) == len(QUERIES) * 2 * 3 * 2
@@ -317,7 +318,7 @@ def test_run_stores_first_token_ids_and_the_scaled_window(tiny_tok, monkeypatch)
     config = KnockoutConfig(
         keys=("e1", "r2"), layers=(1, 2), window=3, window_scale="depth", max_new_tokens=3
     )
-    result = knockout(tiny_tok, QUERIES, config, progress=False)
+    result = knockout(tiny_tok, QUERIES, config, progress=False, use_engine=False)
     table = result.table
     assert tuple(table.columns) == TABLE_COLUMNS
     assert set(table["window"]) == {1}  # round(3 * 4 / 32) = 0, at least 1
@@ -366,7 +367,7 @@ def test_second_hop_prompt_and_whole_spans(tiny_tok):
 
 def test_stored_run_resumes_without_recomputing(tiny_tok, tmp_path, monkeypatch):
     config = KnockoutConfig(layers=(0, 2), max_new_tokens=3, batch_size=8)
-    first = knockout(tiny_tok, QUERIES, config, out=tmp_path, progress=False)
+    first = knockout(tiny_tok, QUERIES, config, out=tmp_path, progress=False, use_engine=False)
     units = list(first.directory.glob("units/*.parquet"))
     assert len(units) == len(QUERIES)
     assert (first.directory / "queries.parquet").exists()
@@ -377,7 +378,7 @@ def test_stored_run_resumes_without_recomputing(tiny_tok, tmp_path, monkeypatch)
     monkeypatch.setattr(KO, "generate", refuse)
     # batch_size is not part of the run key: another batch size resumes the same run
     again = knockout(tiny_tok, QUERIES, KnockoutConfig(layers=(0, 2), max_new_tokens=3, batch_size=3),
-                     out=tmp_path, progress=False)  # fmt: skip
+                     out=tmp_path, progress=False, use_engine=False)  # fmt: skip
     assert again.directory == first.directory
     pd.testing.assert_frame_equal(again.table, first.table)
     assert len(list(first.directory.glob("units/*.parquet"))) == len(QUERIES)
@@ -386,13 +387,27 @@ def test_stored_run_resumes_without_recomputing(tiny_tok, tmp_path, monkeypatch)
     units[0].unlink()
     calls = []
     monkeypatch.setattr(KO, "generate", lambda *a, **k: calls.append(a[1]) or mechhop.generate(*a, **k))
-    redone = knockout(tiny_tok, QUERIES, config, out=tmp_path, progress=False)
+    redone = knockout(tiny_tok, QUERIES, config, out=tmp_path, progress=False, use_engine=False)
     assert sum(len(prompts) for prompts in calls) == 1 + 3 * 2
     pd.testing.assert_frame_equal(redone.table, first.table)
     # another setting is another run
     other = knockout(tiny_tok, QUERIES[:1], KnockoutConfig(layers=(0,), max_new_tokens=3), out=tmp_path,
-                     progress=False)  # fmt: skip
+                     progress=False, use_engine=False)  # fmt: skip
     assert other.directory != first.directory
+
+
+def test_engine_path_gives_the_plain_methods_table(tiny_tok, tmp_path):
+    config = KnockoutConfig(query_sets=("last", "r1"), keys=("e1", "r1", "r2"), window=1, max_new_tokens=4)
+    engine = knockout(tiny_tok, QUERIES, config, out=tmp_path / "engine", progress=False)
+    plain = knockout(tiny_tok, QUERIES, config, out=tmp_path / "plain", progress=False, use_engine=False)
+    pd.testing.assert_frame_equal(engine.table, plain.table)
+    assert engine.table["matters"].any()  # the knockouts change something
+    assert json.loads((engine.directory / "run.json").read_text())["engine_path"].startswith("engine: fast")
+    assert json.loads((plain.directory / "run.json").read_text())["engine_path"].startswith("plain")
+    # "all" blocks every query position: the plain method, said so
+    every_config = KnockoutConfig(query_sets=("all",), layers=(1,), max_new_tokens=2)
+    every = knockout(tiny_tok, QUERIES[:1], every_config, out=tmp_path / "all", progress=False)
+    assert json.loads((every.directory / "run.json").read_text())["engine_path"].startswith("plain")
 
 
 # -- the real model -----------------------------------------------------------------------
@@ -415,6 +430,8 @@ def test_knockout_on_smollm2(smol):
         e2 = smol.to_string(list(pos.tokens[pos.spans["e2"][0] : pos.spans["e2"][1] + 1]))
         assert e2.strip() == q.e2_label
     assert table["matters"].tolist() == knockout_matters(table).tolist()
+    plain = knockout(smol, queries, config, progress=False, use_engine=False).table
+    pd.testing.assert_frame_equal(table, plain)  # the engine path gives the plain method's table
     with pytest.raises(MechhopError, match=r"key 'e2' does not exist in the two_hop prompt"):
         knockout(smol, queries, KnockoutConfig(keys=("e2",), layers=(0,)), progress=False)
     with pytest.raises(MechhopError, match=r"key 'r1' does not exist in the second_hop prompt"):

@@ -118,10 +118,14 @@ def test_workshop(tmp_path):
     assert html.count("Plotly.newPlot") >= 7 and "<script src=" not in html
     assert "Knowledge filtering was not run" not in html
     stored = sorted(p.name.split("-")[0] for p in out.iterdir() if p.is_dir())
-    assert stored == ["backpatching", "backpatching", "knockout", "patchscopes", "projection"]
+    assert stored == ["backpatching"] * 3 + ["knockout", "patchscopes", "projection"]
     runs = out.glob("backpatching-*/run.json")
     sources = sorted(json.loads(p.read_text())["config"]["source"] for p in runs)
-    assert sources == ["placebo", "query"]  # back-patching and its placebo
+    assert sources == ["forward", "placebo", "query"]  # back-patching and its two controls
+    text = text_of(nb)
+    for control in ("forward", "placebo"):  # the primary test is printed with its verdict
+        assert f"real vs {control} control" in text
+    assert any(v in text for v in ("above control", "not above control", "inconclusive at this n"))
     assert (out / "knowledge.parquet").exists()  # for `mechhop report --knowledge`
     run = json.loads(next(out.glob("patchscopes-*/run.json")).read_text())
     assert run["config"]["src_layers"] == list(range(0, 30, 5))  # the small settings reached the analyses

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly
 import pytest
 
-from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, rescue_rates
+from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, control_comparison, rescue_rates
 from mechhop.analyses.knockout import KnockoutConfig, knockout
 from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
@@ -44,6 +44,8 @@ def run_tiny_analyses(out: Path) -> dict[str, AnalysisResult]:
                                    src_layers=(0, 2, 3), tgt_layers=(0, 1)), out=out, progress=False),
         "knockout": knockout(lm, queries, KnockoutConfig(window=1), out=out, progress=False),
         "projection": sublayer_projection(lm, queries, ProjectionConfig(top_k=3), out=out, progress=False),
+        "backpatching_forward": backpatching(lm, queries, BackpatchingConfig(src_layers=(2, 3),
+                                             source="forward"), out=out, progress=False),
         "backpatching_placebo": backpatching(lm, queries, BackpatchingConfig(src_layers=(2, 3),
                                              source="placebo"), out=out, progress=False),
     }  # fmt: skip
@@ -104,18 +106,33 @@ def test_knowledge_counts_are_shown(page):
     assert "<td>22.5%</td>" in page  # 9 of 40 composition-correct
 
 
-def test_headline_rescue_rates_equal_rescue_rates_beside_their_placebo(page, results):
-    rates = rescue_rates(results["backpatching"].table, GROUPS, placebo=results["backpatching_placebo"].table)
+def test_headline_rescue_rates_equal_rescue_rates_beside_their_controls(page, results):
+    rates = rescue_rates(results["backpatching"].table, GROUPS)
+    forward = rescue_rates(results["backpatching_forward"].table, GROUPS).set_index(["group", "position"])
+    placebo = rescue_rates(results["backpatching_placebo"].table, GROUPS).set_index(["group", "position"])
     assert len(rates) == 6 and rates["rescued"].sum() > 0  # a real, non-trivial table
     for r in rates.itertuples(index=False):
         cells = _rows(page, group=r.group, position=r.position, target=r.target)
         assert cells[3] == f"{r.rescued} of {r.queries}"
         assert cells[4] == f"{r.rate:.1%}"
         assert cells[5] == f"{r.ci_low:.1%} – {r.ci_high:.1%}"
-        assert cells[6] == f"{r.placebo_rescued} of {r.placebo_queries}"
-        assert cells[8] == f"{r.placebo_ci_low:.1%} – {r.placebo_ci_high:.1%}"
+        f, p = forward.loc[(r.group, r.position)], placebo.loc[(r.group, r.position)]
+        assert cells[6] == f"{f.rescued} of {f.queries}" and cells[8] == f"{p.rescued} of {p.queries}"
         assert float(_value(page, group=r.group, position=r.position, target=r.target)[1]) == r.rate
-    assert 'id="headline-pairs"' in page and 'id="headline-decoding"' in page
+    assert 'id="headline-primary"' in page and 'id="headline-decoding"' in page
+
+
+def test_headline_primary_test_equals_control_comparison(page, results):
+    block = re.search(r'<div id="headline-primary">(.*?)</div>', page, re.S).group(1)
+    bridges = {q.id: q.bridge for q in results["backpatching"].queries}
+    for control in ("forward", "placebo"):
+        real, other = results["backpatching"].table, results[f"backpatching_{control}"].table
+        _, summary = control_comparison(real, other, GROUPS, bridges)
+        for r in summary.itertuples(index=False):
+            row = f"<td>{control}</td><td>{r.group}</td><td>{r.position}</td>"
+            assert row in block
+            after = block[block.index(row) :]
+            assert f"<b>{r.verdict}</b>" in after[: after.index("</tr>")]
     assert "not the paper&#x27;s measure" in page or "not the paper's measure" in page
 
 
@@ -164,7 +181,7 @@ def test_missing_analyses_say_not_run(results, tmp_path):
     assert 'id="fig-backpatching-original"' in page and 'id="fig-explorer-0"' in page
     assert 'No groups given: every query is counted in one group, "all".' in page
     assert _rows(page, group="all", position="either", target="original")[3].endswith("of 3")
-    assert "No placebo run was given" in page
+    assert "No forward or placebo control was given" in page
     for sid in SECTIONS:
         assert f'<section id="{sid}">' in page
 

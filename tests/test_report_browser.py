@@ -113,21 +113,27 @@ def test_report_renders_in_chromium(browser, tmp_path):
 @pytest.mark.real
 def test_demo_report_renders_in_chromium(browser, tmp_path):
     """`mechhop demo` (small settings: every 5th layer) on SmolLM2, then its report in the browser;
-    screenshot kept."""
+    screenshot kept. 600 queries (the default) give a sample whose queries reach some stage, so
+    the stage figure has marks to render."""
     from typer.testing import CliRunner
 
     from mechhop.apps.cli import app
 
     out = tmp_path / "demo"
     result = CliRunner().invoke(
-        app, ["demo", "--evaluate", "300", "--per-group", "1", "--layer-step", "5", "--out", str(out)]
+        app, ["demo", "--evaluate", "600", "--per-group", "1", "--layer-step", "5", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    # per position, each beside its placebo
-    assert re.search(r"back-patching at e1 rescues \d+/\d+ .*; placebo \d+/\d+", result.output)
-    assert re.search(r"back-patching at last rescues \d+/\d+ .*; placebo \d+/\d+", result.output)
+    # per position, each beside its forward and placebo controls, then the primary test's verdicts
+    for position in ("e1", "last"):
+        rescue = rf"back-patching at {position} rescues \d+/\d+ .*"
+        assert re.search(rescue + r"; forward control \d+/\d+ .*; placebo control \d+/\d+", result.output)
+    verdict = r"(above control|below control|not above control|inconclusive at this n)"
+    assert re.search(r"primary test, \w+ at e1 vs placebo: n=\d+, .*: " + verdict, result.output)
     # long steps show progress bars with elapsed<remaining time (filtering, every analysis)
-    for step in ("generating", "back-patching", r"back-patching \(placebo\)", "patchscopes", "knockout"):
+    controls = (r"back-patching \(forward control\)", r"back-patching \(placebo control\)")
+    steps = ("generating", "back-patching", *controls, "patchscopes", "knockout")
+    for step in steps:
         assert re.search(rf"{step}: .*\d\d:\d\d<\d\d:\d\d", result.output), step
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(out / "report.html", ARTIFACTS / "demo-report.html")

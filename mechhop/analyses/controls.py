@@ -18,12 +18,16 @@ from mechhop.errors import MechhopError
 
 DEFAULT_DONORS = 5  # K of docs/method/controls.md
 
-Facts = Mapping[tuple[str, str], str]  # (subject id, relation) -> object id
+Facts = Mapping[tuple[str, str], frozenset[str]]  # (subject id, relation) -> object ids
 
 
-def known_facts(queries: Iterable[TwoHopQuery]) -> dict[tuple[str, str], str]:
-    """``(e2, r2) -> e3`` of every query given: the second hops the donor rule checks against."""
-    return {(q.e2, q.r2): q.e3 for q in queries}
+def known_facts(queries: Iterable[TwoHopQuery]) -> dict[tuple[str, str], frozenset[str]]:
+    """``(e2, r2) -> {e3, ...}`` of every query given: the second hops the donor rule checks against
+    (a set, so a relation with several objects keeps them all)."""
+    facts: dict[tuple[str, str], set[str]] = {}
+    for q in queries:
+        facts.setdefault((q.e2, q.r2), set()).add(q.e3)
+    return {key: frozenset(objects) for key, objects in facts.items()}
 
 
 def is_eligible(donor: TwoHopQuery, query: TwoHopQuery, facts: Facts | None = None) -> bool:
@@ -38,7 +42,7 @@ def is_eligible(donor: TwoHopQuery, query: TwoHopQuery, facts: Facts | None = No
     if any(contains_answer(label, e3, "word") for label in (donor.e1_label, donor.e2_label, donor.e3_label)):
         return False
     # The donor's bridge must not reach the query's answer through the query's own second relation.
-    return not (facts is not None and facts.get((donor.e2, query.r2)) == query.e3)
+    return not (facts is not None and query.e3 in facts.get((donor.e2, query.r2), frozenset()))
 
 
 def _order(seed: int, query_id: str, donor_id: str) -> bytes:

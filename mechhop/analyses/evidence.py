@@ -158,21 +158,41 @@ def mcnemar_test(real_only: int, control_only: int) -> float:
 
 def mcnemar_detectable(n: int, discordant: float, alpha: float = ALPHA, power: float = POWER) -> float:
     """The smallest difference of paired proportions McNemar's test detects with ``power`` among
-    ``n`` queries of which a share ``discordant`` differ (Connor's normal approximation, solved
-    for the difference). NaN when n is 0; with no discordant query assumed, 1/n at least."""
+    ``n`` queries, of which a share ``discordant`` differ (Connor's normal approximation, solved
+    for the difference). A difference d needs at least a share d of discordant queries, so the
+    share used is the larger of ``discordant`` and d; NaN when n is 0."""
     if n == 0:
         return float("nan")
-    psi = max(discordant, 1 / n)
     za, zb = _normal_quantile(1 - alpha / 2), _normal_quantile(power)
-    low, high = 0.0, psi  # the difference cannot exceed the discordant share
+
+    def needed(delta: float) -> float:  # queries needed to detect delta; decreasing in delta
+        psi = max(discordant, delta)
+        return (za * math.sqrt(psi) + zb * math.sqrt(max(psi - delta**2, 0.0))) ** 2 / delta**2
+
+    if needed(1.0) > n:
+        return float("nan")
+    low, high = 0.0, 1.0
     for _ in range(100):
         delta = (low + high) / 2
-        needed = (za * math.sqrt(psi) + zb * math.sqrt(max(psi - delta**2, 0.0))) ** 2 / delta**2
-        if needed > n:
+        if needed(delta) > n:
             low = delta
         else:
             high = delta
     return high
+
+
+Claim = Literal["above both controls", "not above control", "inconclusive at this n"]
+
+
+def claim(verdicts: Sequence[Verdict]) -> Claim:
+    """The claim of docs/method/controls.md from one position's verdicts against every control: it
+    stands only when the real run is above each of them; it is refuted when some control is not
+    exceeded ("not above control" or "below control"); otherwise it is undecided."""
+    if verdicts and all(v == "above control" for v in verdicts):
+        return "above both controls"
+    if any(v in ("not above control", "below control") for v in verdicts):
+        return "not above control"
+    return "inconclusive at this n"
 
 
 def verdict(p: float, effect: float, ci_high: float, reference: float = REFERENCE_EFFECT) -> Verdict:

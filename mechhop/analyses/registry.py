@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mechhop.analyses.backpatching.config import CONTROLS as BACKPATCHING_CONTROLS
 from mechhop.analyses.backpatching.config import BackpatchingConfig
 from mechhop.analyses.knockout.config import KnockoutConfig
 from mechhop.analyses.patchscopes.config import KEYS as PATCHSCOPES_KEYS
@@ -57,6 +58,7 @@ class Analysis:
     relabel: str = ""  # "module:function" (table, queries, matching) -> table with relabels recomputed
     section: str = ""  # "module:function" building its report section from (result, groups)
     matching: bool = True  # whether the config has an answer-matching setting
+    controls: tuple[str, ...] = ()  # ``source`` values of the runs that stand beside the real one
 
     def runner(self) -> Callable[..., Any]:
         """The run function (imports the model stack)."""
@@ -79,13 +81,14 @@ ANALYSES: tuple[Analysis, ...] = (
         name="backpatching",
         title="Back-patching",
         summary="patch a later layer's state into an earlier layer; does the answer appear?",
-        method="docs/method/backpatching.md, placebo docs/method/controls.md",
+        method="docs/method/backpatching.md, controls docs/method/controls.md",
         config=BackpatchingConfig,
         run="mechhop.analyses.backpatching.run:backpatching",
         keys=("query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"),
         relabels=("success",),
         relabel="mechhop.analyses.backpatching.tables:relabel_table",
         section="mechhop.present.report:backpatching_section",
+        controls=BACKPATCHING_CONTROLS,
     ),
     Analysis(
         name="patchscopes",

@@ -216,8 +216,13 @@ def demo(
     matching: MatchingOpt = "word",
     model: ModelOpt = "smollm2-135m",
     layer_step: Annotated[
-        int, typer.Option(min=1, help="Back-patching, Patchscopes and knockout on every N-th layer.")
-    ] = 1,
+        int,
+        typer.Option(
+            min=1,
+            help="Back-patching (and its two controls, on the same grid), Patchscopes and knockout on every "
+            "N-th layer.",
+        ),
+    ] = 2,
 ) -> None:
     """Filter bundled queries on the embedded model, run every analysis on a sample, write the report.
 

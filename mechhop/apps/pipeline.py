@@ -28,6 +28,7 @@ from mechhop.analyses.backpatching import (
     BackpatchingConfig,
     Source,
     backpatching,
+    control_claims,
     control_comparison,
     rescue_rates,
 )
@@ -116,8 +117,12 @@ def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping
             c = indexed[name].loc[at]
             line += f"; {name} control {int(c.rescued)}/{int(c.queries)} ({c.rate:.0%})"
         lines.append(line)
+    queries = results["backpatching"].queries
+    bridges = None if queries is None else {q.id: q.bridge for q in queries}  # intervals resample bridges
+    summaries = {}
     for name, control in controls.items():
-        _, summary = control_comparison(table, control, groups, n_boot=2000)
+        _, summary = control_comparison(table, control, groups, bridges)
+        summaries[name] = summary
         for r in summary.itertuples():
             lines.append(
                 f"  primary test, {r.group} at {r.position} vs {name}: n={r.queries}, share of pairs "
@@ -125,6 +130,9 @@ def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping
                 f"{r.median_difference:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}], p={r.p:.3g}, "
                 f"detectable {r.detectable:.3f}: {r.verdict}"
             )
+    if summaries:
+        for r in control_claims(summaries).itertuples():
+            lines.append(f"  back-patching rescues {r.group} queries at {r.position}: {r.claim}")
     return lines
 
 

@@ -12,7 +12,7 @@ neither torch nor TransformerLens, so values such as recipes build without them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
@@ -65,10 +65,17 @@ class BlockRunner(Protocol):
         ...
 
     def run(
-        self, resid: torch.Tensor, rows: slice, first_block: int, positions: torch.Tensor
+        self,
+        resid: torch.Tensor,
+        rows: slice,
+        first_block: int,
+        positions: torch.Tensor,
+        blocked: Mapping[int, torch.Tensor] | None = None,
     ) -> torch.Tensor:
         """Blocks ``first_block..L-1`` on ``resid [rows, q, d_model]``, the prompt's last ``q``
-        positions (``positions [rows, q]``); returns the logits of the last one, ``[rows, d_vocab]``."""
+        positions (``positions [rows, q]``); returns the logits of the last one, ``[rows, d_vocab]``.
+        ``blocked`` maps a layer to a ``[row, query, column]`` mask of attention edges whose
+        pre-softmax score is minus infinity there (an attention knockout)."""
         ...
 
     def step(self, tokens: torch.Tensor) -> torch.Tensor:

@@ -8,9 +8,10 @@ relations and prompt) it applies the sample rules of the method (§9 "Samples"):
 - **no leak** (``exclude_leaks``): no query whose two-hop prompt names its bridge or its answer in
   any form (:func:`mechhop.data.leaks.prompt_leaks`); queries the table flags ``answer_in_prompt``
   are left out too unless ``keep_answer_in_prompt``;
-- **one query per e1** (``one_per_e1``): over the whole sample, both groups together;
-- **caps** (``max_per_bridge``, ``max_per_answer``): at most so many queries of the sample go
-  through one bridge entity e2, or have one answer e3;
+- **one query per e1** (``one_per_e1``), and **caps** (``max_per_bridge``, ``max_per_answer``):
+  at most so many queries go through one bridge entity e2, or have one answer e3; counted over
+  the whole sample, both groups together, or within each group (``caps_within="group"``, the
+  re-run's choice: its tests compare queries within a group);
 - **matched relation mixes** (``match_relations``): see :func:`draw_sample`.
 
 :func:`draw_sample` returns the pick with the fate of every usable query, :func:`sample_summary`
@@ -128,7 +129,7 @@ def draw_sample(
        remove queries before the draw;
     2. while drawing, a query is skipped when the sample already has its e1 (``one_per_e1``), or
        ``max_per_bridge`` queries through its bridge e2, or ``max_per_answer`` with its answer e3.
-       These count over the whole sample, both groups together.
+       These count over the whole sample, both groups together, unless ``caps_within="group"``.
 
     ``match_relations`` matches the groups' relation mixes (relation pair r1 -> r2) where the pool
     allows. The group with the fewest candidates, S, is drawn first, in its seeded order, with the

@@ -347,7 +347,7 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
                 frame = pd.read_csv(path, dtype=str, keep_default_na=False)
                 frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Unnamed:") or c == ""])
             elif suffix in (".jsonl", ".ndjson"):
-                frame = pd.read_json(path, lines=True, dtype=False)
+                frame = pd.DataFrame.from_records(_json_lines(path))
             elif suffix in (".parquet", ".pq"):
                 frame = pd.read_parquet(path)
             else:
@@ -400,6 +400,31 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
 
 
 # -- parsing and validation ------------------------------------------------------------------
+def _json_lines(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON-lines file; a bad line is an error naming its number (blank lines skipped)."""
+    import json
+
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DatasetError(
+                    f"{str(path)!r} line {number} is not valid JSON ({exc.msg}, column {exc.colno}); each "
+                    "line must be one JSON object with the query columns."
+                ) from None
+            if not isinstance(value, dict):
+                raise DatasetError(
+                    f"{str(path)!r} line {number} is a JSON {type(value).__name__}, not an object; each "
+                    "line must be one JSON object with the query columns."
+                )
+            rows.append(value)
+    return rows
+
+
 @dataclass(frozen=True)
 class RowProblem:
     row: int  # 0-based data row

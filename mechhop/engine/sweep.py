@@ -71,6 +71,26 @@ class PatchVariant:
 
 
 @dataclass(frozen=True)
+class KnockoutVariant:
+    """One generation with the attention of prompt position ``query`` to ``keys`` blocked at
+    ``layers`` (each pre-softmax score set to minus infinity, docs/method/knockout.md), in the
+    prompt's forward pass only: generated tokens read its effect from the KV cache. With no
+    layers, the plain continuation of ``prompt``."""
+
+    prompt: Prompt
+    query: int
+    keys: tuple[int, ...]
+    layers: tuple[int, ...]
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.prompt, str):
+            object.__setattr__(self, "prompt", tuple(int(t) for t in self.prompt))
+        object.__setattr__(self, "keys", tuple(int(k) for k in self.keys))
+        object.__setattr__(self, "layers", tuple(sorted({int(layer) for layer in self.layers})))
+
+
+@dataclass(frozen=True)
 class EngineConfig:
     """Decoding and batching settings of :func:`run_variants`."""
 
@@ -91,7 +111,7 @@ class EngineConfig:
 
 @dataclass(frozen=True, eq=False)
 class EngineResult:
-    variants: tuple[PatchVariant, ...]
+    variants: tuple[PatchVariant, ...] | tuple[KnockoutVariant, ...]
     new_tokens: Int[torch.Tensor, "variant new"]
     texts: tuple[str, ...]
     batches: int
@@ -271,26 +291,82 @@ def run_variants(
             "EngineConfig(fast_attention=False)" if not config.fast_attention else backend.why_not_fast()
         )
 
-        new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
-        bar = tqdm(total=len(variants), desc="patched generations", unit="gen", disable=not config.progress)
-        batches = 0
-        paths: set[str] = set()
-        longest = max(r.clean.length for r in rows)
-        for r in rows:  # every variant generates max_new_tokens after its prompt: all must fit
-            check_fits(backend.spec, variants[r.index].prompt, r.clean.length, config.max_new_tokens)
-        size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            path, tokens = _run_batch(backend, chunk, why_not is None, config)
-            new_tokens[[r.index for r in chunk]] = tokens
-            paths.add(path)
-            batches += 1
-            bar.update(len(chunk))
-            if config.on_progress is not None:
-                config.on_progress(len(chunk))
-        bar.close()
-    path = "+".join(sorted(paths))
+        prompts = [v.prompt for v in variants]
+        new_tokens, batches, path = _generate_rows(backend, rows, prompts, why_not is None, config)
     return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, path,
+                        None if path == "fast" else why_not)  # fmt: skip
+
+
+def _generate_rows(
+    backend: Backend, rows: list[_Row], prompts: Sequence[Prompt], fast: bool, config: EngineConfig
+) -> tuple[torch.Tensor, int, str]:
+    """Every row prefilled and decoded, in batches the planner sizes: (new tokens, batches, path)."""
+    new_tokens = torch.zeros((len(prompts), config.max_new_tokens), dtype=torch.long)
+    bar = tqdm(total=len(rows), desc="patched generations", unit="gen", disable=not config.progress)
+    batches = 0
+    paths: set[str] = set()
+    longest = max(r.clean.length for r in rows)
+    for r in rows:  # every variant generates max_new_tokens after its prompt: all must fit
+        check_fits(backend.spec, prompts[r.index], r.clean.length, config.max_new_tokens)
+    size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
+    for start in range(0, len(rows), size):
+        chunk = rows[start : start + size]
+        path, tokens = _run_batch(backend, chunk, fast, config)
+        new_tokens[[r.index for r in chunk]] = tokens
+        paths.add(path)
+        batches += 1
+        bar.update(len(chunk))
+        if config.on_progress is not None:
+            config.on_progress(len(chunk))
+    bar.close()
+    return new_tokens, batches, "+".join(sorted(paths))
+
+
+def run_knockouts(
+    model: ModelLike,
+    variants: Sequence[KnockoutVariant],
+    config: EngineConfig | None = None,
+) -> EngineResult:
+    """Generate every knockout variant; results are in the order given.
+
+    Equivalent to ``generate(model, [v.prompt], Recipe(KnockOut(...)))`` blocking ``v.query`` ->
+    ``v.keys`` at ``v.layers`` in the prompt's pass: the clean run gives the KV cache of every
+    position before ``v.query`` and every block input there, so only blocks ``min(v.layers)..``
+    run, on positions ``v.query..end``.
+    """
+    config = config or EngineConfig()
+    check_decoding(config.decoding, config.max_new_tokens, config.temperature, config.top_k)
+    backend = as_backend(model)
+    n_layers = backend.spec.n_layers
+    if not variants:
+        return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
+    with torch.no_grad():
+        targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
+        rows: list[_Row] = []
+        for i, v in enumerate(variants):
+            clean = targets[prompt_key(v.prompt)]
+            query = v.query + clean.length if v.query < 0 else v.query
+            if not 0 <= query < clean.length or any(not 0 <= k < clean.length for k in v.keys):
+                raise RecipeError(f"Knockout variant {i}: positions {v.query} -> {v.keys} outside the "
+                                  f"prompt {v.prompt!r} ({clean.length} tokens).")  # fmt: skip
+            if any(not 0 <= layer < n_layers for layer in v.layers):
+                raise RecipeError(
+                    f"Knockout variant {i}: layers {v.layers} out of range (0..{n_layers - 1})."
+                )
+            if v.layers:
+                first, position, knock = v.layers[0], query, (v.layers, v.keys)
+            else:  # nothing blocked: the clean continuation, no block recomputed
+                first, position, knock = n_layers, clean.length - 1, None
+            source = clean.block_inputs[first, position]
+            rows.append(_Row(i, first, position, clean, source, v.seed, prompt_key(v.prompt), knock))
+        order = {key: i for i, key in enumerate(targets)}
+        rows.sort(key=lambda r: (r.first_block, r.suffix, order[r.target_key], r.index))
+        why_not = (
+            "EngineConfig(fast_attention=False)" if not config.fast_attention else backend.why_not_fast()
+        )
+        new_tokens, batches, path = _generate_rows(backend, rows, [v.prompt for v in variants],
+                                                   why_not is None, config)  # fmt: skip
+    return EngineResult(tuple(variants), new_tokens, texts_of(backend, new_tokens), batches, path,
                         None if path == "fast" else why_not)  # fmt: skip
 
 
@@ -303,6 +379,7 @@ class _Row:
     source: torch.Tensor
     seed: int
     target_key: PromptKey
+    knock: tuple[tuple[int, ...], tuple[int, ...]] | None = None  # (layers, key positions) blocked
 
     @property
     def suffix(self) -> int:
@@ -326,7 +403,8 @@ def _run_batch(
     for a, b in _runs(rows, lambda r: (r.first_block, r.suffix)):
         positions = torch.stack([torch.arange(r.position, r.clean.length) for r in rows[a:b]])
         resid = _patched_inputs(rows[a:b], backend.device, backend.dtype)
-        logits[a:b] = runner.run(resid, slice(a, b), rows[a].first_block, positions)
+        blocked = _blocked(rows[a:b], end, backend.device)
+        logits[a:b] = runner.run(resid, slice(a, b), rows[a].first_block, positions, blocked)
     generators = make_generators([r.seed for r in rows], len(rows)) if config.decoding == "sample" else None
     return runner.path, decode(
         backend,
@@ -337,6 +415,25 @@ def _run_batch(
         config.temperature,
         top_k=config.top_k,
     )
+
+
+def _blocked(rows: list[_Row], end: int, device: torch.device) -> dict[int, torch.Tensor] | None:
+    """Per layer, the attention edges the rows' knockouts block: ``[row, query, column]`` masks over
+    the rows' first patched position (the knocked-out query) and the right-aligned key columns."""
+    if not any(r.knock for r in rows):
+        return None
+    suffix = rows[0].suffix
+    masks: dict[int, torch.Tensor] = {}
+    for i, r in enumerate(rows):
+        if r.knock is None:
+            continue
+        layers, keys = r.knock
+        columns = [end - r.clean.length + k for k in keys]
+        for layer in layers:
+            if layer not in masks:
+                masks[layer] = torch.zeros((len(rows), suffix, end), dtype=torch.bool, device=device)
+            masks[layer][i, 0, columns] = True
+    return masks
 
 
 def _patched_inputs(rows: list[_Row], device: torch.device, dtype: torch.dtype) -> torch.Tensor:

@@ -21,6 +21,7 @@ feature TransformerLens adds later therefore never takes this path untested.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,9 @@ class FastBlocks:
         start: int,
         positions: Int[torch.Tensor, "batch q"],
         key_valid: Bool[torch.Tensor, "batch cap"],
+        blocked: Mapping[int, torch.Tensor] | None = None,
     ) -> Float[torch.Tensor, "batch q d_model"]:
+        """``blocked``: per layer, ``[batch, q, end]`` attention edges removed (a knockout)."""
         q_len = resid.shape[1]
         end = start + q_len
         columns = torch.arange(end, device=resid.device)
@@ -156,6 +159,8 @@ class FastBlocks:
                 assert window is not None  # TransformerLens's config requires it for local attention
                 allowed = allowed & (columns[None, :] > query_columns - window)
             allowed = allowed[None] & key_valid[:, None, :end]  # [batch, q, end]
+            if blocked is not None and layer in blocked:
+                allowed = allowed & ~blocked[layer]
             attn_out = self._attention(layer, block.ln1(resid), kv, rows, start, positions, allowed)
             if self.model.cfg.use_normalization_before_and_after:
                 attn_out = block.ln1_post(attn_out)

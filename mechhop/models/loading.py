@@ -327,6 +327,29 @@ def _to_device(model: HookedTransformer, device: str) -> HookedTransformer:
         return model.to(device).eval()
 
 
+def check_device(device: str) -> str:
+    """``device`` if torch can use it here, else a one-line error that says what to do instead."""
+    try:
+        kind = torch.device(device).type
+    except (RuntimeError, TypeError):
+        raise MechhopError(f"Unknown device {device!r}; use cpu, cuda, cuda:N or mps.") from None
+    if kind == "cuda" and not torch.cuda.is_available():
+        raise MechhopError(
+            f"Device {device!r}: no GPU is visible to torch here (torch.cuda.is_available() is False). On "
+            "Colab choose Runtime > Change runtime type > a GPU, then restart; or run on the CPU with "
+            "--device cpu (device='cpu')."
+        )
+    if (
+        kind == "cuda"
+        and torch.device(device).index is not None
+        and torch.device(device).index >= torch.cuda.device_count()
+    ):
+        raise MechhopError(f"Device {device!r}: only {torch.cuda.device_count()} GPU(s) are visible here.")
+    if kind == "mps" and not torch.backends.mps.is_available():
+        raise MechhopError(f"Device {device!r}: Apple's MPS backend is not available here; use --device cpu.")
+    return device
+
+
 def load_model(
     name: str = DEFAULT_MODEL,
     *,
@@ -350,7 +373,7 @@ def load_model(
     if dtype not in DTYPES:
         raise MechhopError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}.")
     torch_dtype = getattr(torch, dtype)
-    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    device = check_device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
     if name in EMBEDDED:
         entry = EMBEDDED[name]

@@ -17,7 +17,7 @@ writes columns ``end, end + 1, ...``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import torch
 from jaxtyping import Float, Int
@@ -69,6 +69,13 @@ class _KVSlab:
 Project = Callable[[torch.Tensor], torch.Tensor]  # final norm + unembedding, fp32 logits
 
 
+def _knock(edges: torch.Tensor) -> Callable[..., torch.Tensor]:
+    def hook(module: torch.nn.Module, inputs: object, scores: torch.Tensor) -> torch.Tensor:
+        return scores.masked_fill(edges[:, None], float("-inf"))
+
+    return hook
+
+
 class HookedBlockRunner:
     """TransformerLens's own blocks on preallocated KV slabs: the path for any architecture."""
 
@@ -100,13 +107,24 @@ class HookedBlockRunner:
         rows: slice,
         first_block: int,
         positions: Int[torch.Tensor, "batch q"],
+        blocked: Mapping[int, torch.Tensor] | None = None,
     ) -> Float[torch.Tensor, "batch d_vocab"]:
         # positions follow from the left-padded mask, as in TransformerLens's own forward
         start = self.end - resid.shape[1]
         mask = self.mask[rows]
         for layer in range(first_block, len(self.slabs)):
             view = self.slabs[layer].rows(rows.start, rows.stop, length=start)
-            resid = self.model.blocks[layer](resid, past_kv_cache_entry=view, attention_mask=mask)
+            block = self.model.blocks[layer]
+            edges = None if blocked is None else blocked.get(layer)
+            # a knockout edits the pre-softmax scores [batch, head, q, key], as the plain method does
+            handle = (
+                None if edges is None else block.attn.hook_attn_scores.register_forward_hook(_knock(edges))
+            )
+            try:
+                resid = block(resid, past_kv_cache_entry=view, attention_mask=mask)
+            finally:
+                if handle is not None:
+                    handle.remove()
         return self.project(resid[:, -1])
 
     def step(self, tokens: Int[torch.Tensor, "batch 1"]) -> Float[torch.Tensor, "batch d_vocab"]:
@@ -167,10 +185,18 @@ class FastBlockRunner:
         rows: slice,
         first_block: int,
         positions: Int[torch.Tensor, "batch q"],
+        blocked: Mapping[int, torch.Tensor] | None = None,
     ) -> Float[torch.Tensor, "batch d_vocab"]:
         start = self.end - resid.shape[1]
         resid = self.blocks.run(
-            resid, self.kv, rows, first_block, start, positions.to(resid.device), self.key_valid[rows]
+            resid,
+            self.kv,
+            rows,
+            first_block,
+            start,
+            positions.to(resid.device),
+            self.key_valid[rows],
+            blocked,
         )
         return self.project(resid[:, -1])
 

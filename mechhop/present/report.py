@@ -7,11 +7,11 @@ inlined exactly once; nothing is fetched from the network) with these sections:
    first hop, second hop, two-hop, shortcuts, usable, composition-correct / -incorrect) and
    how many queries of each group every analysis covers.
 2. **Headline numbers**: back-patching oracle success (some pair ``src_layer > tgt_layer``
-   rescues the answer) per group, position and target with 95% Wilson intervals, beside the
-   placebo rate and a query-by-query pair comparison (:func:`mechhop.analyses.backpatching.rescue_rates`,
-   :func:`~mechhop.analyses.backpatching.pair_comparison`, docs/method/controls.md); Patchscopes e2 /
-   e3 decoding
-   rates beside their placebo; per stage the median layer with a bootstrap interval, the
+   rescues the answer) per group, position and target with 95% Wilson intervals, beside its
+   forward and placebo controls, and the primary test with its verdict
+   (:func:`mechhop.analyses.backpatching.rescue_rates`,
+   :func:`~mechhop.analyses.backpatching.control_comparison`, docs/method/controls.md); Patchscopes
+   e2 / e3 decoding rates beside their placebo; per stage the median layer with a bootstrap interval, the
    queries that never reach it and a permutation test correct vs incorrect, and layer-order
    inversions (:func:`mechhop.analyses.stages.stage_statistics`). The dataset section lists the analysed
    sample's top bridge entities.
@@ -46,7 +46,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from mechhop.analyses import registry
-from mechhop.analyses.backpatching import EITHER, pair_comparison, rescue_rates
+from mechhop.analyses.backpatching import EITHER, control_claims, control_comparison, rescue_rates
 from mechhop.analyses.knockout import KnockoutRule, has_first_tokens, knockout_matters
 from mechhop.analyses.patchscopes import decoding_rates, placebo_table
 from mechhop.analyses.stages import STAGES, inversion_counts, stage_layers, stage_statistics
@@ -64,7 +64,9 @@ __all__ = [
 # analysis name (AnalysisResult.analysis) -> the heading of its section, from the registry
 ANALYSES: dict[str, str] = {a.name: a.title for a in registry.ANALYSES}
 # results that are not a section of their own, shown in the dataset and configuration sections
-CONTROLS: dict[str, str] = {"backpatching_placebo": "Back-patching placebo"}
+CONTROLS: dict[str, str] = {
+    f"{a.name}_{c}": f"{a.title}: {c} control" for a in registry.ANALYSES for c in a.controls
+}
 HEADINGS: dict[str, str] = {**ANALYSES, **CONTROLS}
 # section id -> heading, in page order
 SECTIONS: dict[str, str] = {
@@ -274,32 +276,45 @@ def _matching_of(results: dict[str, AnalysisResult]) -> str:
     return ", ".join(sorted(modes)) or "word"
 
 
-def _rescue_part(bp: AnalysisResult, placebo: AnalysisResult | None, groups: Mapping[str, str] | None) -> str:
+def _control_count(rates: pd.DataFrame, row: Any) -> list[str]:
+    at = rates[
+        (rates["group"] == row.group) & (rates["position"] == row.position) & (rates["target"] == row.target)
+    ]
+    if at.empty:
+        return [_td("—"), _td("—")]
+    c = at.iloc[0]
+    return [_td(f"{int(c.rescued)} of {int(c.queries)}", c.rescued), _td(_pct(c.rate), c.rate)]
+
+
+def _rescue_part(
+    bp: AnalysisResult, controls: Mapping[str, AnalysisResult], groups: Mapping[str, str] | None
+) -> str:
     mapping = _groups_for(bp.table, groups)
     table = bp.table[bp.table["query_id"].isin(mapping)]
     if table.empty:
         return _missing("No back-patched query has a group; pass groups covering its query ids.")
-    control = None if placebo is None else placebo.table[placebo.table["query_id"].isin(mapping)]
-    if control is not None and control.empty:
-        control = None
-    rates = rescue_rates(table, mapping, placebo=control)
+    runs = {name: r.table[r.table["query_id"].isin(mapping)] for name, r in controls.items()}
+    runs = {name: t for name, t in runs.items() if not t.empty}
+    rates = rescue_rates(table, mapping)
+    control_rates = {name: rescue_rates(t, mapping) for name, t in runs.items()}
     parts = [
         '<p class="note">Share of queries for which <em>some</em> back-patch (a state from a later layer '
         "patched into an earlier one, same position) makes the model answer e3, per position as in the "
         "paper (up to 57% (arXiv v1) / 66% (EMNLP) of composition-incorrect queries, LLaMA 2 / 3, 7B–70B). "
-        "<b>Placebo</b>: the same grid with the state taken from another query (another bridge entity and "
-        "answer, docs/method/controls.md), the rate at which the answer appears by chance. "
-        "A rescue rate is a finding "
-        f"only where it stands above its placebo. Row <code>{EITHER}</code>: rescued at either position, "
-        "a union; not the paper's measure. 95% Wilson intervals.</p>"
+        "Controls of the same size (docs/method/controls.md): <b>forward</b>, the query's own state "
+        "with every pair mirrored (source layer below the target); <b>placebo</b>, the states of K "
+        "other queries (another bridge and answer, same relation pair where possible; a query counts "
+        "as rescued when at least half of its donors rescue it). "
+        f"Row <code>{EITHER}</code>: rescued at either position, a union; not the "
+        "paper's measure. 95% Wilson intervals.</p>"
     ]
-    if control is None:
-        parts.append(
-            _missing(
-                "No placebo run was given: these rates cannot be told apart from chance. Run "
-                "backpatching with BackpatchingConfig(source='placebo') on the same queries."
-            )
-        )
+    missing = [name for name in registry.get("backpatching").controls if name not in runs]
+    if missing:
+        parts.append(_missing(
+            f"No {' or '.join(missing)} control was given: these rates cannot be told apart from chance or "
+            "disruption. Run backpatching with BackpatchingConfig(source='forward') and "
+            "BackpatchingConfig(source='placebo') on the same queries and grid."
+        ))  # fmt: skip
     rows, attrs = [], []
     for r in rates.itertuples(index=False):
         attrs.append(f' data-group="{_esc(r.group)}" data-position="{_esc(r.position)}" '
@@ -307,34 +322,57 @@ def _rescue_part(bp: AnalysisResult, placebo: AnalysisResult | None, groups: Map
         row = [_td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
                _td(f"{r.rescued} of {r.queries}", r.rescued), _td(_pct(r.rate), r.rate),
                _td(_ci(r.ci_low, r.ci_high), f"{r.ci_low} {r.ci_high}")]  # fmt: skip
-        if control is not None:
-            k = getattr(r, "placebo_rescued", math.nan)
-            has = not (isinstance(k, float) and math.isnan(k))
-            row += [_td(f"{int(k)} of {int(r.placebo_queries)}" if has else "—", k if has else None),
-                    _td(_pct(r.placebo_rate) if has else "—", r.placebo_rate if has else None),
-                    _td(_ci(r.placebo_ci_low, r.placebo_ci_high) if has else "—")]  # fmt: skip
+        for name in runs:
+            row += _control_count(control_rates[name], r)
         rows.append(row)
     header = ["group", "position", "target", "rescued", "oracle success", "95% CI"]
-    if control is not None:
-        header += ["placebo rescued", "placebo rate", "placebo 95% CI"]
+    for name in runs:
+        header += [f"{name} rescued", f"{name} rate"]
     parts.append(f'<div id="headline-rescue">{_table(header, rows, row_attrs=attrs)}</div>')
-    if control is not None:
-        _, summary = pair_comparison(table, control, mapping)
-        rows = [[_td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
-                 _td(str(r.queries), r.queries), _td(_num(r.median_real, 1), r.median_real),
-                 _td(_num(r.median_placebo, 1), r.median_placebo),
-                 _td(f"{r.real_more} / {r.placebo_more} / {r.ties}"),
-                 _td(_num(r.sign_test_p, 3), r.sign_test_p)]
-                for r in summary.itertuples(index=False)]  # fmt: skip
+    if runs:
+        rows, summaries = [], {}
+        for name, control in runs.items():
+            _, summary = summaries[name] = control_comparison(table, control, mapping, _bridges(bp))
+            for r in summary.itertuples(index=False):
+                rows.append([_td(_esc(name)), _td(_esc(r.group)), _td(_esc(r.position)), _td(_esc(r.target)),
+                             _td(str(r.queries), r.queries), _td(str(r.bridges), r.bridges),
+                             _td(_num(r.median_real, 3), r.median_real),
+                             _td(_num(r.median_control, 3), r.median_control),
+                             _td(f"{r.median_difference:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}]",
+                                 r.median_difference),
+                             _td(_num(r.p, 3), r.p), _td(_num(r.p_bridges, 3), r.p_bridges),
+                             _td(_num(r.detectable, 3), r.detectable), _td(f"<b>{_esc(r.verdict)}</b>"),
+                             _td(f"{r.real_only} / {r.control_only}"),
+                             _td(_num(r.mcnemar_p, 3), r.mcnemar_p)])  # fmt: skip
         parts.append(
-            '<p class="note">Query by query: how many layer pairs succeed with the query\'s own state and '
-            "with the placebo's; queries with more real than placebo successes / fewer / as many, and the "
-            "two-sided sign test.</p>"
+            '<p class="note">The primary test (docs/method/controls.md, fixed before the re-run): per '
+            "query the share of layer pairs that succeed, real minus control; the median difference "
+            "with a 95% bootstrap interval resampling bridge entities; the two-sided Wilcoxon "
+            "signed-rank p (and on per-bridge means); the smallest difference this n detects with 80% "
+            "power; and the verdict of the wording rule. "
+            "Secondary: queries rescued by the real run only / by the control only, McNemar's exact p.</p>"
         )
-        header = ["group", "position", "target", "queries", "median pairs (real)", "median pairs (placebo)",
-                  "real more / placebo more / ties", "sign test p"]  # fmt: skip
-        parts.append(f'<div id="headline-pairs">{_table(header, rows)}</div>')
+        header = ["control", "group", "position", "target", "queries", "bridges", "median share (real)",
+                  "median share (control)", "median difference [95% CI]", "signed-rank p", "p on bridges",
+                  "detectable", "verdict", "oracle: real only / control only", "McNemar p"]  # fmt: skip
+        parts.append(f'<div id="headline-primary">{_table(header, rows)}</div>')
+        claims = control_claims({name: summary for name, (_, summary) in summaries.items()})
+        verdicts = [c for c in claims.columns if c.endswith("_verdict")]
+        rows = [[_td(_esc(r["group"])), _td(_esc(r["position"])), _td(_esc(r["target"])),
+                 *(_td(_esc(str(r[c]))) for c in verdicts), _td(f"<b>{_esc(r['claim'])}</b>")]
+                for _, r in claims.iterrows()]  # fmt: skip
+        parts.append(
+            '<p class="note">The claim "back-patching rescues these queries at this position" stands only '
+            "when the real run is above every control.</p>"
+        )
+        header = ["group", "position", "target", *(c.removesuffix("_verdict") for c in verdicts), "claim"]
+        parts.append(f'<div id="headline-claims">{_table(header, rows)}</div>')
     return "".join(parts)
+
+
+def _bridges(result: AnalysisResult) -> dict[str, str] | None:
+    """Query id -> bridge entity, for the cluster bootstrap; None when the run stored no queries."""
+    return None if result.queries is None else {q.id: q.bridge for q in result.queries}
 
 
 def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
@@ -381,15 +419,16 @@ def _decoding_part(ps: AnalysisResult, groups: Mapping[str, str] | None) -> str:
     )
 
 
-def _headline_section(bp: AnalysisResult | None, placebo: AnalysisResult | None, ps: AnalysisResult | None,
-                      groups: Mapping[str, str] | None, stages: pd.DataFrame | None, stages_why: str,
+def _headline_section(bp: AnalysisResult | None, controls: Mapping[str, AnalysisResult],
+                      ps: AnalysisResult | None, groups: Mapping[str, str] | None,
+                      stages: pd.DataFrame | None, stages_why: str,
                       matching: str) -> str:  # fmt: skip
     parts = [f'<p class="note">Answer matching: <code>{_esc(matching)}</code> (docs/method/index.md).</p>',
-             "<h3>Back-patching oracle success, beside its placebo</h3>"]  # fmt: skip
+             "<h3>Back-patching oracle success, beside its controls, and the primary test</h3>"]  # fmt: skip
     if bp is None:
         parts.append(_missing("Back-patching was not run, so there is no oracle success rate."))
     else:
-        parts.append(_rescue_part(bp, placebo, groups))
+        parts.append(_rescue_part(bp, controls, groups))
     parts.append("<h3>Patchscopes decoding, beside its placebo</h3>")
     if ps is None:
         parts.append(_missing("Patchscopes was not run."))
@@ -692,6 +731,7 @@ def build_report(
     patchscopes: AnalysisResult | None = None,
     knockout: AnalysisResult | None = None,
     projection: AnalysisResult | None = None,
+    backpatching_forward: AnalysisResult | None = None,
     backpatching_placebo: AnalysisResult | None = None,
     stages: pd.DataFrame | None = None,
     notes: str = "",
@@ -704,9 +744,10 @@ def build_report(
     id -> ``"correct"`` / ``"incorrect"`` (``KnowledgeResult`` groups); without it all queries
     form one group ``"all"``, and queries missing from it are left out of grouped numbers.
     The four results are what the analyses (or :func:`mechhop.engine.runs.load_result`) return; any may
-    be None and its section then says it was not run. ``backpatching_placebo``: a back-patching
-    run with ``source="placebo"`` over the same queries, shown beside the rescue rates (the
-    Patchscopes placebo is derived from the Patchscopes table itself). ``stages``: a
+    be None and its section then says it was not run. ``backpatching_forward`` and
+    ``backpatching_placebo``: back-patching runs with ``source="forward"`` / ``"placebo"`` over the
+    same queries and grid, shown beside the rescue rates with the primary test (the Patchscopes
+    placebo is derived from the Patchscopes table itself). ``stages``: a
     :func:`mechhop.analyses.stages.stage_layers` table; computed from the results when None and
     Patchscopes has both sources. ``examples``: query ids for the query explorer (default: up
     to ``max_examples``, one per group, preferring queries back-patching rescues). ``notes``:
@@ -717,11 +758,14 @@ def build_report(
     given = {"backpatching": backpatching, "patchscopes": patchscopes, "knockout": knockout,
              "projection": projection}  # fmt: skip
     results = {name: r for name, value in given.items() if (r := _check_result(value, name)) is not None}
-    placebo = _check_result(backpatching_placebo, "backpatching")
-    if placebo is not None:
-        if placebo.meta.get("config", {}).get("source") != "placebo":
-            raise MechhopError("build_report: backpatching_placebo must be a run with source='placebo'.")
-        results["backpatching_placebo"] = placebo
+    controls: dict[str, AnalysisResult] = {}
+    for source, given_control in (("forward", backpatching_forward), ("placebo", backpatching_placebo)):
+        control = _check_result(given_control, "backpatching")
+        if control is None:
+            continue
+        if control.meta.get("config", {}).get("source") != source:
+            raise MechhopError(f"build_report: backpatching_{source} must be a run with source='{source}'.")
+        controls[source] = results[f"backpatching_{source}"] = control
     bp, ps = results.get("backpatching"), results.get("patchscopes")
     ko, proj = results.get("knockout"), results.get("projection")
     counts = _knowledge_counts(knowledge)
@@ -746,7 +790,7 @@ def build_report(
 
     body: dict[str, str] = {}
     body["dataset"] = _dataset_section(counts, groups, results) + _sample_section(results, groups)
-    body["headline"] = _headline_section(bp, placebo, ps, groups, stages, stages_why, _matching_of(results))
+    body["headline"] = _headline_section(bp, controls, ps, groups, stages, stages_why, _matching_of(results))
     for analysis in registry.ANALYSES:
         result = results.get(analysis.name)
         if result is None:
@@ -825,10 +869,12 @@ def report_from_runs(run_dirs: Sequence[str | Path], path: str | Path, **kw: Any
                 f"report_from_runs: {directory} holds a {result.analysis!r} run; the report shows "
                 f"{', '.join(ANALYSES)}."
             )
-        if result.analysis == "backpatching" and result.meta.get("config", {}).get("source") == "placebo":
-            if "backpatching_placebo" in loaded or "backpatching_placebo" in kw:
-                raise MechhopError(f"report_from_runs: two back-patching placebo runs given ({directory}).")
-            loaded["backpatching_placebo"] = result
+        source = result.meta.get("config", {}).get("source", "query")
+        if result.analysis == "backpatching" and source != "query":
+            name = f"backpatching_{source}"
+            if name in loaded or name in kw:
+                raise MechhopError(f"report_from_runs: two back-patching {source} runs given ({directory}).")
+            loaded[name] = result
             continue
         if result.analysis in loaded:
             raise MechhopError(

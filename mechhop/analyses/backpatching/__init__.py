@@ -44,6 +44,7 @@ from mechhop.core.lazy import lazy_attributes
 # Tables load pandas, the model part torch and TransformerLens: each on first use, so that the
 # config (and the command line's option checks built on it) needs none of them.
 _TABLES = (
+    "control_claims",
     "control_comparison",
     "donor_permutation_p",
     "oracle",
@@ -69,6 +70,7 @@ __all__ = [
     "Source",
     "Target",
     "backpatching",
+    "control_claims",
     "control_comparison",
     "donor_permutation_p",
     "oracle",

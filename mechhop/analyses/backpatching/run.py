@@ -72,6 +72,12 @@ def backpatching(
         config.pairs, config.src_layers, config.tgt_layers, as_backend(model).spec.n_layers, "backward"
     )
     if config.source == "forward":  # the same pairs mirrored: same grid size, no later state carried back
+        backward = [(ls, lt) for ls, lt in pairs if ls < lt]
+        if backward:
+            raise MechhopError(
+                f"The forward control mirrors back-patching's pairs, so each pair needs src >= tgt; got "
+                f"{backward[:3]}. Give the real run's pairs (src > tgt) and the control mirrors them."
+            )
         pairs = tuple((lt, ls) for ls, lt in pairs)
     pool = list(queries if donor_pool is None else donor_pool)
     donors = (

@@ -15,6 +15,8 @@ from mechhop.analyses.controls import placebo_donors  # noqa: F401  (re-exported
 from mechhop.analyses.evidence import (
     BOOTSTRAPS,
     REFERENCE_EFFECT,
+    VERDICTS,
+    claim,
     cluster_bootstrap,
     detectable_difference,
     mcnemar_detectable,
@@ -46,8 +48,22 @@ def resucceed(
 
 
 def oracle(table: pd.DataFrame) -> pd.DataFrame:
-    """Per (query, position, target): whether some pair succeeds, how many do, and the lowest such pair."""
+    """Per (query, position, target): whether some pair succeeds, how many do, and the lowest such pair.
+
+    A placebo run with K donors per query is reduced donor by donor first: ``rescued`` is then the
+    typical donor's (at least half of the donors rescue), ``successful_pairs`` the mean over
+    donors, and the lowest pair is left empty; ``donors`` says how many there were.
+    """
     keys = ["query_id", "position", "target"]
+    if "donor_id" in table and table.groupby(keys)["donor_id"].nunique().gt(1).any():
+        per_donor = oracle(table.assign(query_id=table["query_id"] + "\x00" + table["donor_id"]))
+        per_donor[["query_id", "donor_id"]] = per_donor["query_id"].str.split("\x00", expand=True)
+        out = per_donor.groupby(keys).agg(
+            rescued=("rescued", "mean"), successful_pairs=("successful_pairs", "mean"),
+            pairs=("pairs", "first"), donors=("donor_id", "nunique"),
+        ).reset_index()  # fmt: skip
+        out["rescued"] = out["rescued"] >= 0.5
+        return out.assign(first_src_layer=np.nan, first_tgt_layer=np.nan)
     grouped = table.groupby(keys)
     out = grouped["success"].agg(rescued="any", successful_pairs="sum", pairs="size").reset_index()
     first = table[table["success"]].sort_values(["src_layer", "tgt_layer"]).groupby(keys).head(1)
@@ -104,10 +120,10 @@ def pair_comparison(
     """Successful pairs per query, real back-patching vs its placebo, and a summary.
 
     Returns ``(per_query, summary)``. ``per_query``: ``query_id, [group,] position, target,
-    pairs, real, placebo, difference``. ``summary`` per (group, position, target): queries,
-    median successful pairs real and placebo, how many queries have more real than placebo
-    successes (``real_more``), fewer (``placebo_more``), or as many (``ties``), and the two-sided
-    sign test's p-value.
+    pairs, real, placebo, difference`` (``placebo``: the mean over its donors). ``summary`` per
+    (group, position, target): queries, median successful pairs real and placebo, how many
+    queries have more real than placebo successes (``real_more``), fewer (``placebo_more``), or
+    as many (``ties``), and the two-sided sign test's p-value.
     """
     keys = ["query_id", "position", "target"]
     real = oracle(table).set_index(keys)
@@ -119,7 +135,7 @@ def pair_comparison(
         {
             "pairs": real.loc[common, "pairs"],
             "real": real.loc[common, "successful_pairs"].astype(int),
-            "placebo": control.loc[common, "successful_pairs"].astype(int),
+            "placebo": control.loc[common, "successful_pairs"],  # the mean over K donors
         }
     ).reset_index()
     per_query["difference"] = per_query["real"] - per_query["placebo"]
@@ -153,8 +169,8 @@ def _per_query_control(control: pd.DataFrame) -> pd.DataFrame:
     keys = ["query_id", "position", "target"]
     shares = pair_shares(control)
     out = shares.groupby(keys).agg(
-        control_pairs=("pairs", "first"), donors=("donor_id", "nunique"), control_share=("share", "mean"),
-        control_rescued=("rescued", "mean"),
+        control_pairs=("pairs", "min"), most_pairs=("pairs", "max"), donors=("donor_id", "nunique"),
+        control_share=("share", "mean"), control_rescued=("rescued", "mean"),
     )  # fmt: skip
     out["control_rescued"] = out["control_rescued"] >= 0.5
     return out
@@ -166,23 +182,28 @@ def donor_permutation_p(
     """Two-sided p that the real share exceeds the placebo donors' by chance: per query the real run
     is exchangeable with its K donors under the null, so each permutation picks, per query, which
     of the K + 1 shares is called real. Statistic: the mean over queries of real minus the mean
-    of the others. ``real`` and ``placebo`` are :func:`pair_shares` rows of one position and target."""
+    of the others. ``real`` and ``placebo`` are :func:`pair_shares` rows of one position and target;
+    the observed split is counted once, so p is never 0."""
     by_query = placebo.groupby("query_id")["share"].apply(list)
     real_share = real.set_index("query_id")["share"]
-    rows = [np.array([real_share[q], *by_query[q]]) for q in real_share.index if q in by_query.index]
+    rows = [[real_share[q], *by_query[q]] for q in real_share.index if q in by_query.index]
     if not rows:
         return float("nan")
+    width = max(map(len, rows))
+    values = np.full((len(rows), width), np.nan)
+    for i, row in enumerate(rows):
+        values[i, : len(row)] = row
+    counts = np.array([len(r) for r in rows])
+    totals = np.nansum(values, axis=1)
 
-    def stat(picks: list[int]) -> float:
-        return float(
-            np.mean([(v[i] - (v.sum() - v[i]) / (v.size - 1)) for v, i in zip(rows, picks, strict=True)])
-        )
+    def stat(picks: np.ndarray) -> np.ndarray:  # picks: (permutations, queries) column indices
+        chosen = values[np.arange(len(rows)), picks]
+        return (chosen - (totals - chosen) / (counts - 1)).mean(axis=-1)
 
-    observed = abs(stat([0] * len(rows)))
+    observed = abs(float(stat(np.zeros(len(rows), dtype=int))))
     rng = np.random.default_rng(seed)
-    hits = sum(
-        abs(stat([int(rng.integers(v.size)) for v in rows])) >= observed - 1e-12 for _ in range(n_perm)
-    )
+    picks = (rng.random((n_perm, len(rows))) * counts).astype(int)
+    hits = int((np.abs(stat(picks)) >= observed - 1e-12).sum())
     return (hits + 1) / (n_perm + 1)
 
 
@@ -214,7 +235,10 @@ def control_comparison(
     common = real.index.intersection(ctrl.index)
     if not len(common):
         raise MechhopError("The back-patching table and its control share no (query, position, target).")
-    uneven = (real.loc[common, "pairs"] != ctrl.loc[common, "control_pairs"]).to_numpy()
+    pairs = real.loc[common, "pairs"]
+    uneven = (
+        (pairs != ctrl.loc[common, "control_pairs"]) | (pairs != ctrl.loc[common, "most_pairs"])
+    ).to_numpy()
     if uneven.any():
         raise MechhopError(
             "The control covers another number of layer pairs than the real run (e.g. query "
@@ -271,3 +295,24 @@ def control_comparison(
             row["donor_p"] = donor_permutation_p(mine, pick, seed=seed)
         rows.append(row)
     return per_query, pd.DataFrame(rows)
+
+
+def control_claims(summaries: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The claim per ([group,] position, target) from :func:`control_comparison` summaries, one per
+    control (``{"forward": ..., "placebo": ...}``): each control's verdict side by side and the
+    ``claim`` (:func:`mechhop.analyses.evidence.claim`): "above both controls" only when the real
+    run is above every one of them."""
+    if not summaries:
+        raise MechhopError("control_claims needs at least one control_comparison summary.")
+    by = [c for c in ("group", "position", "target") if c in next(iter(summaries.values()))]
+    merged: pd.DataFrame | None = None
+    for name, summary in summaries.items():
+        part = summary[[*by, "verdict"]].rename(columns={"verdict": f"{name}_verdict"})
+        merged = part if merged is None else merged.merge(part, on=by, how="outer")
+    assert merged is not None  # summaries is not empty
+    columns = [f"{name}_verdict" for name in summaries]
+    known = set(VERDICTS)
+    merged["claim"] = [
+        claim([v for v in row if v in known]) for row in merged[columns].itertuples(index=False)
+    ]
+    return merged

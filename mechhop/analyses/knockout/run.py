@@ -29,6 +29,7 @@ from mechhop.data.positions import QueryPositions, head_word, locate, offset_in_
 from mechhop.data.schema import PAPER_STYLE, TwoHopDataset, TwoHopQuery
 from mechhop.engine.executors import Executor, Shard, UnitJob
 from mechhop.engine.runs import AnalysisResult, RunStore, run_units
+from mechhop.engine.sweep import EngineConfig, KnockoutVariant, run_knockouts
 from mechhop.errors import MechhopError, PositionError
 
 if TYPE_CHECKING:
@@ -120,7 +121,8 @@ def _as_dataset(queries: TwoHopDataset | Sequence[TwoHopQuery] | TwoHopQuery) ->
 def _generate_rows(
     model: ModelLike, prompts: list[tuple[int, ...]], recipes: list[Recipe], config: KnockoutConfig
 ) -> tuple[list[str], list[int]]:
-    """Each row's generated text and the id of its first generated token (the symmetric rule's)."""
+    """Each row's generated text and the id of its first generated token (the symmetric rule's),
+    by the plain method: one full forward per row under its recipe."""
     # Rows of similar length share a batch, so little compute goes to padding.
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     texts: list[str] = [""] * len(prompts)
@@ -137,6 +139,18 @@ def _generate_rows(
     return texts, first
 
 
+def _engine_rows(
+    model: ModelLike, variants: list[KnockoutVariant], config: KnockoutConfig
+) -> tuple[list[str], list[int], str]:
+    """The same rows on the sweep engine (one query position each: the clean run is reused up to the
+    window's first layer and that position): texts, first-token ids, and the path that ran."""
+    result = run_knockouts(
+        model, variants, EngineConfig(max_new_tokens=config.max_new_tokens, progress=False)
+    )
+    path = result.path if result.why_not_fast is None else f"{result.path} ({result.why_not_fast})"
+    return list(result.texts), [int(t) for t in result.new_tokens[:, 0].tolist()], f"engine: {path}"
+
+
 def knockout(
     model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
@@ -145,6 +159,7 @@ def knockout(
     progress: bool = True,
     executor: Executor | None = None,
     shard: Shard | str | None = None,
+    use_engine: bool = True,
 ) -> AnalysisResult:
     """Greedy generations under attention knockouts; one row per (query, query set, key, layer).
 
@@ -157,7 +172,9 @@ def knockout(
     every finished query is stored, and a rerun skips what is done.
     ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
     elsewhere, each worker with its own model replica; ``shard="i/n"`` computes only slice i of n
-    (for batch-scheduler arrays; combine the folders with ``mechhop merge``).
+    (for batch-scheduler arrays; combine the folders with ``mechhop merge``). Query sets of one
+    position run on the sweep engine (``use_engine=False``: the plain method, the reference it is
+    tested against; run.json's ``engine_path`` says which ran); ``"all"`` runs the plain method.
     """
     config = config or KnockoutConfig()
     if not isinstance(config, KnockoutConfig):
@@ -178,18 +195,22 @@ def knockout(
     # Locate every mention first: an unlocatable one fails now, not after hours of generation.
     located = {q.id: knockout_positions(model, q, config.prompt) for q in dataset}
 
+    # One query position per row: the sweep engine reuses the clean run before it (docs/method/knockout.md).
+    engine = use_engine and "all" not in config.query_sets
     store = RunStore(out, "knockout", config, model, layers=list(layers))
     store.save_queries(dataset)
 
     def compute(chunk: list[TwoHopQuery]) -> list[pd.DataFrame]:
         prompts: list[tuple[int, ...]] = []
         recipes: list[Recipe] = []
+        variants: list[KnockoutVariant] = []  # the same rows for the engine (single query positions)
         plans: list[tuple[TwoHopQuery, int, list[tuple[str, str, int, int]]]] = []
         for q in chunk:
             pos = located[q.id]
             base = len(prompts)
             prompts.append(pos.tokens)
             recipes.append(Recipe())
+            variants.append(KnockoutVariant(pos.tokens, len(pos.tokens) - 1, (), ()))
             rows: list[tuple[str, str, int, int]] = []
             for query_set in config.query_sets:
                 queries_at = query_positions(pos, query_set)
@@ -202,9 +223,19 @@ def knockout(
                             row = len(prompts)
                             prompts.append(pos.tokens)
                             recipes.append(knockout_recipe(n_layers, layer, window, queries_at, keys_at))
+                            if queries_at is not None:
+                                layers_at = window_layers(n_layers, layer, window)
+                                variants.append(
+                                    KnockoutVariant(pos.tokens, queries_at[0], keys_at, layers_at)
+                                )
                         rows.append((query_set, name, layer, row))
             plans.append((q, base, rows))
-        texts, first = _generate_rows(model, prompts, recipes, config)
+        if engine:
+            texts, first, path = _engine_rows(model, variants, config)
+            store.note("engine_path", path)
+        else:
+            texts, first = _generate_rows(model, prompts, recipes, config)
+            store.note("engine_path", "plain: query set 'all' or use_engine=False")
         tables = []
         for q, base, rows in plans:
             answers = q.answers("e3")
