@@ -208,7 +208,10 @@ def test_data_build_in_the_relation_after_entity_form_capped_per_bridge(tmp_path
             "--matching: 'exact' is not one of word",
         ),
         (["run", "knockout", "--ids", "q1", "--source", "placebo"], "No such option: --source"),
-        (["run", "backpatching", "--ids", "q1", "--source", "other"], "'other' is not one of query, forward, placebo"),
+        (
+            ["run", "backpatching", "--ids", "q1", "--source", "other"],
+            "'other' is not one of query, forward, placebo",
+        ),
         (["evaluate", "-o", "k.parquet", "--matching", "Word"], "--matching: Unknown answer matching 'Word'"),
         (["run", "projection", "--ids", "q760518cdfd", "--shard", "3/2"], "Shard 3/2: give i/n"),
         (["run", "projection", "--ids", "q760518cdfd", "--shard", "half"], "--shard 'half': give i/n"),
