@@ -46,6 +46,7 @@ from mechhop.analyses.censored import stage_logrank
 from mechhop.analyses.knockout import KNOCKOUT_RULES, KnockoutRule, has_first_tokens, knockout_matters
 from mechhop.analyses.patchscopes import decoded_layers
 from mechhop.analyses.stats import (
+    bootstrap_mean_interval,
     bootstrap_median_interval,
     permutation_test_medians,
     sign_test,
@@ -150,18 +151,6 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _bootstrap_mean_interval(
-    values: np.ndarray, n_boot: int = 2000, seed: int = 0, level: float = 0.95
-) -> tuple[float, float]:
-    """Percentile-bootstrap interval of the mean (resampling queries); NaN when there are none."""
-    if values.size == 0:
-        return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    means = rng.choice(values, size=(n_boot, values.size), replace=True).mean(axis=1)
-    tail = (1 - level) / 2
-    return (float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail)))
-
-
 def stage_statistics(
     stages: pd.DataFrame, n_boot: int = 2000, n_perm: int = 10000, seed: int = 0, n_layers: int | None = None
 ) -> pd.DataFrame:
@@ -189,7 +178,7 @@ def stage_statistics(
             logrank_p = stage_logrank(every["correct"], every["incorrect"], n_layers).p_value
         for group, found in values.items():
             low, high = bootstrap_median_interval(found, n_boot, seed)
-            mean_low, mean_high = _bootstrap_mean_interval(found, n_boot, seed)
+            mean_low, mean_high = bootstrap_mean_interval(found, n_boot, seed)
             rows.append({"stage": stage, "group": group, "queries": int(sizes[group]), "found": len(found),
                          "never": int(sizes[group]) - len(found),
                          "median": float(np.median(found)) if len(found) else np.nan,

@@ -48,6 +48,19 @@ def bootstrap_median_interval(
     return (float(np.quantile(medians, tail)), float(np.quantile(medians, 1 - tail)))
 
 
+def bootstrap_mean_interval(
+    values: Sequence[float], n_boot: int = 2000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
+    """Percentile-bootstrap interval of the mean of ``values`` (resampling queries; NaN when none)."""
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return (float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    means = rng.choice(data, size=(n_boot, data.size), replace=True).mean(axis=1)
+    tail = (1 - level) / 2
+    return (float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail)))
+
+
 def permutation_test_medians(
     a: Sequence[float], b: Sequence[float], n_perm: int = 10000, seed: int = 0
 ) -> float:

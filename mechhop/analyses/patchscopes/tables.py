@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from mechhop.analyses.controls import eligible_donors, known_facts  # one donor rule for both controls
 from mechhop.analyses.patchscopes.config import Label
-from mechhop.analyses.stats import beside_placebo, wilson_interval
+from mechhop.analyses.stats import beside_placebo, bootstrap_mean_interval, wilson_interval
 from mechhop.data.matching import DEFAULT_MATCHING, Matching
 from mechhop.data.matching import describes as matching_describes
 from mechhop.data.positions import PositionName, position_name
@@ -203,7 +202,7 @@ def decoding_rates(
             shares["group"] = _group_column(shares, groups)
             for group, sub in shares.dropna(subset=["group"]).groupby("group"):
                 values = sub["share"].to_numpy(dtype=float)
-                low, high = _bootstrap_mean_interval(values)
+                low, high = bootstrap_mean_interval(values)
                 control.append({"group": group, "source": source, "label": label, "queries": len(sub),
                                 "decoded": float(values.sum()), "rate": float(values.mean()),
                                 "ci_low": low, "ci_high": high,
@@ -253,26 +252,13 @@ def decoding_comparison(
     rows = []
     for (group, source, label), sub in per_query.groupby(["group", "source", "label"], sort=True):
         diff = sub["difference"].to_numpy(dtype=float)
-        low, high = _bootstrap_mean_interval(diff)
+        low, high = bootstrap_mean_interval(diff)
         more, fewer = int((diff > 0).sum()), int((diff < 0).sum())
         rows.append({"group": group, "source": source, "label": label, "queries": len(sub),
                      "mean_real": float(sub["real"].mean()), "mean_placebo": float(sub["placebo"].mean()),
                      "mean_difference": float(diff.mean()), "ci_low": low, "ci_high": high,
                      "real_more": more, "placebo_more": fewer, "ties": len(sub) - more - fewer})  # fmt: skip
     return per_query, pd.DataFrame(rows)
-
-
-def _bootstrap_mean_interval(
-    values: Sequence[float] | np.ndarray, n_boot: int = 2000, seed: int = 0, level: float = 0.95
-) -> tuple[float, float]:
-    """Percentile-bootstrap interval of the mean of ``values`` (resampling queries; NaN when empty)."""
-    data = np.asarray(values, dtype=float)
-    if data.size == 0:
-        return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    means = rng.choice(data, size=(n_boot, data.size), replace=True).mean(axis=1)
-    tail = (1 - level) / 2
-    return (float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail)))
 
 
 def decoded_layers(table: pd.DataFrame, label: Label, source: PositionName) -> pd.DataFrame:
