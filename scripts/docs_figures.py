@@ -2,9 +2,9 @@
 
 Writes five PNG files to docs/figures/ with mechhop's own plotting functions (mechhop.present.plots):
 
-- ``backpatching.png``: successful back-patching pairs per query, real vs placebo, from the stored
-  re-runs ``benchmarks/results/reproduce-{smollm2-135m,gemma-3-270m}-pairs.parquet`` (25 + 25 usable
-  queries per model; no model needed).
+- ``backpatching.png``: per query, the share of back-patching pairs that succeed, real against the
+  forward and the placebo control, from the second re-runs' ``benchmarks/results/rerun-*/per-query.parquet``
+  with the primary test's verdicts from their ``summary.json`` (no model needed).
 - ``stages.png``: ``stage_boxplot`` of the stored SmolLM2-135M re-run
   ``benchmarks/results/reproduce-smollm2-135m-stages.parquet`` (no model needed).
 - ``patchscopes.png``: ``query_explorer`` of one composition-correct query of that re-run
@@ -26,6 +26,7 @@ with a warm model cache (Patchscopes 82 s, knockout 44 s, projection 8 s, loadin
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -38,7 +39,6 @@ import mechhop
 from mechhop.analyses.knockout import KnockoutConfig, knockout
 from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
-from mechhop.analyses.stats import sign_test
 from mechhop.data.compose import bundled_queries
 from mechhop.present.plots import (
     GROUP_COLORS,
@@ -60,63 +60,60 @@ KNOCKOUT_PER_GROUP = 4
 SCALE = 1.5  # PNG pixels per layout pixel
 
 
-BP_TITLE = (
-    "Back-patching per query: pairs (src > tgt) whose generation names e3, real vs placebo<br>"
-    "<sup>25 correct + 25 incorrect usable queries per model; log scale; dotted line: equal</sup>"
-)
+RERUNS = {"smollm2-135m": "SmolLM2-135M", "gemma-3-270m": "Gemma-3-270M"}
+POSITIONS = {"e1": "t1", "last": "t2"}
 
 
 def backpatching_figure() -> go.Figure:
-    """Real vs placebo successful pairs per query: a panel per model (rows) and position (columns)."""
-    models = {"smollm2-135m": "SmolLM2-135M", "gemma-3-270m": "Gemma-3-270M"}
-    positions = {"e1": "t1 (last token of e1)", "last": "t2 (last token)"}
-    tables = {m: pd.read_parquet(RESULTS / f"reproduce-{m}-pairs.parquet") for m in models}
+    """Per query, the share of layer pairs whose generation names e3: real back-patching (y) against
+    each same-size control (x), one row per re-run and control, one column per position, each panel
+    titled with the primary test's verdict for the incorrect queries (benchmarks/results/rerun-*/)."""
+    runs = {m: RESULTS / f"rerun-{m}" for m in RERUNS if (RESULTS / f"rerun-{m}" / "summary.json").exists()}
+    rows = [(m, c) for m in runs for c in ("forward", "placebo")]
     titles = []
-    for model, name in models.items():
-        for position, where in positions.items():
-            notes = []
-            table = tables[model]
-            for group in ("correct", "incorrect"):
-                sub = table[(table["position"] == position) & (table["group"] == group)]
-                more = int((sub["real"] > sub["placebo"]).sum())
-                less = int((sub["real"] < sub["placebo"]).sum())
-                ties = len(sub) - more - less
-                notes.append(f"{group}: real more {more}, placebo more {less}, ties {ties}, "
-                             f"sign test p = {sign_test(more, less):.2g}")  # fmt: skip
-            titles.append(f"{name}, {where}<br><sup>{'<br>'.join(notes)}</sup>")
-    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.1, vertical_spacing=0.2)
+    for model, control in rows:
+        summary = json.loads((runs[model] / "summary.json").read_text())[f"primary_{control}"]
+        for position, where in POSITIONS.items():
+            row = next(r for r in summary if r["group"] == "incorrect" and r["position"] == position)
+            titles.append(f"{RERUNS[model]}, {where}, vs {control}<br><sup>incorrect, n = {row['queries']}: "
+                          f"median diff {row['median_difference']:+.3f} "
+                          f"[{row['ci_low']:+.3f}, {row['ci_high']:+.3f}], "
+                          f"p = {row['p']:.2g}<br>{row['verdict']}</sup>")  # fmt: skip
+    fig = make_subplots(rows=len(rows), cols=2, subplot_titles=titles, horizontal_spacing=0.1,
+                        vertical_spacing=0.4 / max(1, len(rows)))  # fmt: skip
     rng = np.random.default_rng(0)
-    for r, model in enumerate(models, start=1):
-        table = tables[model]
-        top = int(table["pairs"].max())
-        ticks = [t for t in (0, 1, 2, 5, 10, 20, 50, 100, 200, 400) if t <= top]
-        axis = {"type": "log", "range": [-0.12, np.log10(top + 1) + 0.08], "tickvals": [t + 1 for t in ticks],
-                "ticktext": [str(t) for t in ticks]}  # fmt: skip
-        for c, position in enumerate(positions, start=1):
+    for r, (model, control) in enumerate(rows, start=1):
+        table = pd.read_parquet(runs[model] / "per-query.parquet")
+        table = table[(table["control"] == control) & (table["target"] == "original")]
+        for c, position in enumerate(POSITIONS, start=1):
             for group in ("correct", "incorrect"):
                 sub = table[(table["position"] == position) & (table["group"] == group)]
-                # counts + 1 on log axes; a small multiplicative jitter separates tied queries
-                jitter = np.exp(rng.uniform(-0.08, 0.08, size=(2, len(sub))))
+                jitter = rng.uniform(-0.006, 0.006, size=(2, len(sub)))  # separates tied queries
                 fig.add_trace(
                     go.Scatter(
-                        x=(sub["placebo"] + 1) * jitter[0], y=(sub["real"] + 1) * jitter[1], mode="markers",
-                        name=f"{group} (25 queries per model)", legendgroup=group, showlegend=r == c == 1,
-                        marker={"color": GROUP_COLORS[group], "size": 8, "opacity": 0.75,
+                        x=sub["control_share"] + jitter[0], y=sub["real_share"] + jitter[1], mode="markers",
+                        name=group, legendgroup=group, showlegend=r == c == 1,
+                        marker={"color": GROUP_COLORS[group], "size": 7, "opacity": 0.7,
                                 "line": {"width": 0.5, "color": "white"}},
                     ),
                     row=r, col=c,
                 )  # fmt: skip
             fig.add_trace(
-                go.Scatter(x=[1, top + 1], y=[1, top + 1], mode="lines", showlegend=False,
+                go.Scatter(x=[0, 1], y=[0, 1], mode="lines", showlegend=False,
                            line={"color": "#888", "dash": "dot", "width": 1}),
                 row=r, col=c,
             )  # fmt: skip
-            fig.update_xaxes(title_text=f"placebo: successful pairs (of {top})", **axis, row=r, col=c)
-            fig.update_yaxes(title_text=f"real: successful pairs (of {top})", **axis, row=r, col=c)
+            fig.update_xaxes(
+                title_text=f"{control} control: share of pairs", range=[-0.03, 1.03], row=r, col=c
+            )
+            fig.update_yaxes(title_text="real: share of pairs", range=[-0.03, 1.03], row=r, col=c)
     fig.update_layout(
-        template=TEMPLATE, width=1000, height=980, legend={"orientation": "h", "y": -0.08},
-        margin={"t": 160},
-        title={"y": 0.975, "yanchor": "top", "text": BP_TITLE},
+        template=TEMPLATE, width=1000, height=450 * len(rows) + 160, legend={"orientation": "h", "y": -0.07},
+        margin={"t": 150},
+        title={"y": 0.975, "yref": "container", "yanchor": "top",
+               "text": "Back-patching per query against its same-size controls"
+               "<br><sup>share of layer pairs (src > tgt) whose 10 greedy tokens name e3; dotted: equal; "
+               "verdicts by the primary test fixed before the run</sup>"},
     )  # fmt: skip
     return fig
 

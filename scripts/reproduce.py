@@ -155,6 +155,40 @@ def merge_shards(design: dict[str, Any]) -> dict[str, Any]:
     return results
 
 
+def sensitivity(runs, queries, chosen, groups, bridges, matching, record) -> list[str]:
+    """The primary test again with answers that no other entity shares: a label check, not a test.
+
+    Reading the labels showed "the Newfoundland Dollar" counted for the Canadian dollar (alias
+    "dollar"). The pre-registered labels keep such aliases (the authors' check does); this section
+    says whether any verdict rests on them."""
+    from mechhop.analyses.backpatching import control_claims, control_comparison, resucceed
+
+    shared = queries.shared_names()
+    names = ("backpatching", "backpatching_forward", "backpatching_placebo")
+    tables, changed = {}, {}
+    for name in names:
+        table = runs[name].table
+        tables[name] = table.assign(success=resucceed(table, chosen, matching, shared))
+        changed[name] = int((tables[name]["success"] != table["success"]).sum())
+    lost = ", ".join(f"{n} {c} of {int(runs[n].table['success'].sum())}" for n, c in changed.items())
+    examples = ", ".join(sorted(shared)[:8])
+    lines = ["", f"## Sensitivity: answers without the {len(shared)} names shared between entities "
+             f"({examples}, ...)", f"Successes that no longer count: {lost}"]  # fmt: skip
+    summaries = {}
+    fmt = {"float_format": lambda x: f"{x:.4f}", "index": False}
+    for control in ("forward", "placebo"):
+        _, summaries[control] = control_comparison(
+            tables["backpatching"], tables[f"backpatching_{control}"], groups, bridges
+        )
+        lines += [f"### against the {control} control", summaries[control].to_string(**fmt)]
+    claims = control_claims(summaries)
+    lines += ["### the claim", claims.to_string(index=False)]
+    record["sensitivity"] = {"shared_names": sorted(shared), "changed": changed,
+                             **{c: s.to_dict("records") for c, s in summaries.items()},
+                             "claims": claims.to_dict("records")}  # fmt: skip
+    return lines
+
+
 def summarise(design: dict[str, Any]) -> None:
     from mechhop.analyses.backpatching import control_claims, control_comparison, rescue_rates
     from mechhop.analyses.knockout import summarize_knockout
@@ -199,6 +233,7 @@ def summarise(design: dict[str, Any]) -> None:
     claims = control_claims(summaries)
     lines += ["", "## The claim: back-patching rescues (above both controls)", claims.to_string(index=False)]
     record["claims"] = claims.to_dict("records")
+    lines += sensitivity(runs, queries, chosen, groups, bridges, design["matching"], record)
     pd.concat(per_query).to_parquet(out / "per-query.parquet")
     rates = rescue_rates(bp, groups, placebo=runs["backpatching_placebo"].table)
     lines += [

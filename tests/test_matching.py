@@ -3,9 +3,12 @@ both modes, on hand-made strings."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from mechhop.analyses.backpatching import resucceed
 from mechhop.data.matching import check_matching, contains_answer, describes
+from mechhop.data.schema import TwoHopDataset, TwoHopQuery
 from mechhop.errors import MechhopError
 
 US = ("United States", "US", "USA")
@@ -67,3 +70,34 @@ def test_an_unknown_mode_is_a_clear_error():
         check_matching("exact")
     with pytest.raises(MechhopError, match="Unknown answer matching 'Word'"):
         contains_answer("x", ("x",), "Word")  # type: ignore[arg-type]
+
+
+def _currency_query(i: int, country: str, currency: str, aliases: tuple[str, ...]) -> TwoHopQuery:
+    return TwoHopQuery(
+        id=f"q{i}", e1=f"E{i}", r1="P17", e2=country, r2="P38", e3=currency, e1_label=f"E{i}",
+        e2_label=country, e3_label=currency, e3_aliases=aliases, r1_template="the country of {}",
+        r2_template="the currency of {}",
+    )  # fmt: skip
+
+
+def test_names_shared_between_entities_can_be_left_out_of_the_answers():
+    data = TwoHopDataset(
+        [
+            _currency_query(0, "Canada", "Canadian dollar", ("dollar", "loonie")),
+            _currency_query(1, "Australia", "Australian dollar", ("dollar",)),
+            _currency_query(2, "Japan", "yen", ("JPY",)),
+        ]
+    )
+    shared = data.shared_names()
+    assert shared == {"dollar"}
+    canada = data.by_id("q0")
+    assert canada.answers("e3") == ("Canadian dollar", "dollar", "loonie")
+    assert canada.answers("e3", shared) == ("Canadian dollar", "loonie")
+    table = pd.DataFrame(
+        {
+            "query_id": ["q0", "q0", "q0", "q2"],
+            "generation": [" the Newfoundland Dollar.", " the Canadian dollar.", " the loonie", " the yen"],
+        }
+    )
+    assert resucceed(table, data).tolist() == [True, True, True, True]  # the authors' answers
+    assert resucceed(table, data, shared=shared).tolist() == [False, True, True, True]

@@ -174,11 +174,16 @@ class TwoHopQuery:
     def two_hop_prompt(self) -> str:
         return self.prompt_text("two_hop")
 
-    def answers(self, entity: Literal["e1", "e2", "e3"]) -> tuple[str, ...]:
-        """Answer strings of an entity: its label and aliases longer than one character."""
+    def answers(
+        self, entity: Literal["e1", "e2", "e3"], shared: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
+        """Answer strings of an entity: its label and aliases longer than one character.
+
+        ``shared`` (lower case, :meth:`TwoHopDataset.shared_names`) drops the aliases that also name
+        another entity: "dollar" names the Canadian and the Australian dollar alike."""
         label = getattr(self, f"{entity}_label")
         aliases = getattr(self, f"{entity}_aliases")
-        out = [label, *[a for a in aliases if len(a) > 1]]
+        out = [label, *[a for a in aliases if len(a) > 1 and a.lower() not in shared]]
         return tuple(dict.fromkeys(out))
 
     @property
@@ -234,6 +239,20 @@ class TwoHopDataset(Sequence[TwoHopQuery]):
             if q.id == query_id:
                 return q
         raise DatasetError(f"No query with id {query_id!r} in {self!r}.")
+
+    def shared_names(self) -> frozenset[str]:
+        """Names (lower case) that are the label or an alias of more than one entity of the dataset.
+
+        Such a name does not identify its answer: "the Newfoundland dollar" contains "dollar", an
+        alias of the Canadian dollar. The answer check keeps them, as the authors' does; the re-run
+        reports its verdicts without them as a sensitivity check (docs/method/controls.md)."""
+        named: dict[str, set[str]] = {}
+        for q in self._queries:
+            for role in ("e1", "e2", "e3"):
+                label = getattr(q, f"{role}_label")
+                for name in (label, *getattr(q, f"{role}_aliases")):
+                    named.setdefault(name.lower(), set()).add(label)
+        return frozenset(name for name, labels in named.items() if len(labels) > 1)
 
     def subset(self, ids: Iterable[str]) -> TwoHopDataset:
         wanted = set(ids)

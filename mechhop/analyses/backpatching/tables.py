@@ -36,12 +36,16 @@ def relabel_table(table: pd.DataFrame, queries: TwoHopDataset, matching: Matchin
 
 
 def resucceed(
-    table: pd.DataFrame, queries: TwoHopDataset, matching: Matching = DEFAULT_MATCHING
+    table: pd.DataFrame,
+    queries: TwoHopDataset,
+    matching: Matching = DEFAULT_MATCHING,
+    shared: frozenset[str] = frozenset(),
 ) -> pd.Series:
-    """``success`` recomputed from stored generations under a matching mode (no model needed)."""
+    """``success`` recomputed from stored generations under a matching mode (no model needed);
+    ``shared`` names (:meth:`~mechhop.data.schema.TwoHopDataset.shared_names`) left out of the answers."""
     by_id = {q.id: q for q in queries}
     values = [
-        contains_answer(g, by_id[i].answers("e3"), matching)
+        contains_answer(g, by_id[i].answers("e3", shared), matching)
         for i, g in zip(table["query_id"], table["generation"], strict=True)
     ]
     return pd.Series(values, index=table.index, name="success", dtype=bool)
