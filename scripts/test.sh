@@ -12,4 +12,4 @@ export MECHHOP_REQUIRE_BROWSER=1
 py="${MECHHOP_VENV:-.venv}/bin/python"
 "$py" -m ruff check mechhop tests benchmarks scripts notebooks
 "$py" -m mypy  # the package, typed (configuration: pyproject.toml [tool.mypy])
-"$py" -m pytest -q -rs "$@"
+"$py" -m pytest -q -rs --durations=15 "$@"  # the slowest tests, to keep the suite near 10 minutes

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from mechhop.data.positions import locate
-from mechhop.workshop import ExerciseFailed, check_backpatch_hook
+import mechhop
+from mechhop import Patch, Recipe, Site
+from mechhop.analyses.evidence import (
+    BOOTSTRAPS,
+    REFERENCE_EFFECT,
+    cluster_bootstrap,
+    signed_rank_test,
+    verdict,
+)
+from mechhop.analyses.patchscopes import PatchscopesConfig
+from mechhop.data.positions import locate, locate_text
+from mechhop.data.schema import TwoHopQuery
+from mechhop.errors import MechhopError
+from mechhop.workshop import (
+    ExerciseFailed,
+    check_backpatch_hook,
+    check_backpatch_recipe,
+    check_decision,
+    check_knockout_hook,
+    check_patchscopes,
+    rescue_shares,
+)
+from mechhop.workshop.decision import _decision_cases
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 
@@ -91,3 +113,245 @@ def test_backpatch_hook_check(lm, answer, passed, hint):
     if not passed:
         with pytest.raises(ExerciseFailed, match=hint):
             check_backpatch_hook(answer, lm, query, src_layer=3, tgt_layer=1, strict=True)
+
+
+# -- back-patching as a recipe --------------------------------------------------------------------
+def recipe_for(lm, query, src, tgt, shift=0, kind="resid_post", source_kind="resid_post"):
+    at = locate(lm, query)["e1"] + shift
+    return Recipe(Patch(Site(kind, tgt, at), source=Site(source_kind, src, at)))
+
+
+@pytest.mark.parametrize(
+    ("build", "hook", "passed", "hint"),
+    [
+        (lambda lm, q: recipe_for(lm, q, 3, 1), right, True, "both generate"),
+        (lambda lm, q: recipe_for(lm, q, 3, 1).steps[0], right, False, "a mechhop Recipe, got Patch"),
+        (lambda lm, q: recipe_for(lm, q, 1, 3), right, False, "source and target layers are swapped"),
+        (lambda lm, q: recipe_for(lm, q, 3, 1, shift=-1), right, False, "patched the wrong position"),
+        (lambda lm, q: recipe_for(lm, q, 3, 1, kind="resid_pre", source_kind="resid_pre"), right, False,
+         "writes 'resid_pre' and reads 'resid_pre'"),
+        (lambda lm, q: recipe_for(lm, q, 9, 1), right, False, "your recipe raised RecipeError"),
+        (lambda lm, q: recipe_for(lm, q, 3, 1), next_position, False, "the recipe matches mechhop"),
+        (lambda lm, q: Recipe(), nothing, False, "your recipe changed nothing"),
+    ],
+)  # fmt: skip
+def test_backpatch_recipe_check(lm, build, hook, passed, hint):
+    query = tiny_queries()[1]
+    check = check_backpatch_recipe(build(lm, query), hook, lm, query, src_layer=3, tgt_layer=1)
+    assert check.passed is passed, check.message
+    assert hint in check.message, check.message
+    if "swapped" in hint:
+        assert "the hook matches mechhop" in check.message  # the two disagree: say which one is right
+    if "wrong position" in hint:
+        at = locate(lm, query)["e1"]
+        assert f"position {at - 1}, expected {at}" in check.message
+    if hint.startswith("your recipe changed"):
+        assert "Your hook does not match mechhop either" in check.message
+
+
+def test_backpatch_recipe_check_strict(lm):
+    query = tiny_queries()[1]
+    with pytest.raises(ExerciseFailed, match="swapped"):
+        check_backpatch_recipe(recipe_for(lm, query, 1, 3), right, lm, query, 3, 1, strict=True)
+
+
+# -- attention knockout by hand -------------------------------------------------------------------
+def two_token_e1() -> TwoHopQuery:  # e1 of two tokens, so that blocking only one of them shows
+    return TwoHopQuery(
+        id="q-two", e1="Q1", r1="P175", e2="Q2", r2="P26", e3="Q3", e1_label="Leonardo DiCaprio",
+        e2_label="John Lennon", e3_label="Yoko Ono", r1_template="the performer of {}",
+        r2_template="the spouse of {}",
+    )  # fmt: skip
+
+
+def knockout_hook(edit):
+    def make(query_position, key_positions):
+        def hook(act, hook):
+            return edit(act, query_position, key_positions)
+
+        return hook
+
+    return make
+
+
+def _set(act, index, value, keep=True):
+    act[index] = value
+    return act if keep else None
+
+
+MINUS_INF = float("-inf")
+KNOCKOUTS = {
+    "right": (lambda a, q, k: _set(a, (slice(None), slice(None), q, k), MINUS_INF), True, "same logits"),
+    "in place": (lambda a, q, k: _set(a, (slice(None), slice(None), q, k), MINUS_INF, keep=False), True,
+                 "same logits"),  # returns None: TransformerLens keeps the changed act
+    "nothing": (lambda a, q, k: a, False, "changed nothing"),
+    "zero": (lambda a, q, k: _set(a, (slice(None), slice(None), q, k), 0.0), False,
+             "a score of 0 still lets attention through after the softmax; use float('-inf')"),
+    "swapped": (lambda a, q, k: _set(a, (slice(None), slice(None), k, q), MINUS_INF), False,
+                "swapped the query and key axes"),
+    "every row": (lambda a, q, k: _set(a, (Ellipsis, k), MINUS_INF), False, "blocked every query row"),
+    "some keys": (lambda a, q, k: _set(a, (slice(None), slice(None), q, k[-1]), MINUS_INF), False,
+                  "blocked only some of the key positions"),
+    "raises": (lambda a, q, k: _set(a, (0, q, k, 0, 0), MINUS_INF), False, "your hook raised IndexError"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("mistake", list(KNOCKOUTS))
+def test_knockout_hook_check(lm, mistake):
+    edit, passed, hint = KNOCKOUTS[mistake]
+    query = two_token_e1()
+    check = check_knockout_hook(knockout_hook(edit), lm, query, layers=[1, 2])
+    assert check.passed is passed, check.message
+    assert hint in check.message, check.message
+    first, last = locate(lm, query).spans["e1"]
+    assert last == first + 1
+    if mistake == "some keys":
+        assert f"[{last}], but not [{first}]" in check.message
+    if mistake == "raises":
+        assert f"(1, 4, {last + 2}, {last + 2})" in check.message  # the scores' shape
+    if not passed and mistake == "zero":
+        with pytest.raises(ExerciseFailed, match="use float"):
+            check_knockout_hook(knockout_hook(edit), lm, query, layers=[1, 2], strict=True)
+
+
+# -- Patchscopes by hand --------------------------------------------------------------------------
+def describer(read=0, write=0, shift=0, patch=True, returns=None):
+    def describe(model, query, layer):
+        target = PatchscopesConfig().target_text
+        at = locate_text(model, target, PatchscopesConfig().placeholder)[1]
+        source = Site("resid_post", layer + read, locate(model, query)["e1"] + shift)
+        recipe = Recipe(Patch(Site("resid_post", layer + write, at), source=source,
+                              source_prompt=query.two_hop_prompt))  # fmt: skip
+        text = mechhop.generate(model, [target], recipe if patch else None, max_new_tokens=10).texts[0]
+        return text if returns is None else returns(text)
+
+    return describe
+
+
+def _raise(text):
+    raise KeyError("x")
+
+
+@pytest.mark.parametrize(
+    ("describe", "passed", "hint"),
+    [
+        (describer(), True, "the same description"),
+        (describer(returns=lambda t: f"  {t}\n"), True, "the same description"),
+        (describer(patch=False), False, "the state was not written"),
+        (describer(read=-1), False, "off by one: you read the state after block 0; read it after block 1."),
+        (describer(write=1), False, "off by one: you wrote the state after block 2; write it after block 1."),
+        (
+            describer(read=-1, write=-1),
+            False,
+            "off by one: you read and wrote the state after block 0, not 1",
+        ),
+        (describer(shift=-1), False, "you read the state at position 7 ('of') of the two-hop prompt"),
+        (describer(returns=lambda t: [t]), False, "describe returned a list, not a str"),
+        (describer(returns=_raise), False, "describe raised KeyError"),
+    ],
+)
+def test_patchscopes_check(lm, describe, passed, hint):
+    query = tiny_queries()[1]
+    check = check_patchscopes(describe, lm, query, layer=1)
+    assert check.passed is passed, check.message
+    assert hint in check.message, check.message
+    if not passed and "not written" in hint:
+        with pytest.raises(ExerciseFailed, match="not written"):
+            check_patchscopes(describe, lm, query, layer=1, strict=True)
+
+
+# -- the decision: is a rescue a finding? ---------------------------------------------------------
+def deciding(effect_of_zero="mean", interval=True, signed=True):
+    def decide(real, control, bridges):
+        differences = np.asarray(real) - np.asarray(control)
+        p = signed_rank_test(differences)
+        _, high, _ = cluster_bootstrap(differences, bridges, n_boot=2000)  # quick: the cases are clear
+        median = float(np.median(differences))
+        effect = median if median or effect_of_zero == "median" else float(differences.mean())
+        if p < 0.05 and effect != 0:
+            return "above control" if effect > 0 or not signed else "below control"
+        if not interval:
+            return "not above control"
+        return "not above control" if high < REFERENCE_EFFECT else "inconclusive at this n"
+
+    return decide
+
+
+def _fails(real, control, bridges):
+    raise ValueError("no bridges")
+
+
+@pytest.mark.parametrize(
+    ("decide", "passed", "hint"),
+    [
+        (deciding(), True, "every case gets the rule's verdict"),
+        (deciding(interval=False), False,
+         "not above control needs the interval's upper end below 0.02; otherwise inconclusive at this n"),
+        (lambda r, c, b: "inconclusive at this n" if deciding()(r, c, b) == "not above control"
+         else deciding()(r, c, b), False, "lies below the reference effect 0.02"),
+        (deciding(signed=False), False, "the sign of the effect decides"),
+        (deciding(effect_of_zero="median"), False, "median difference is 0, so the rule takes"),
+        (lambda r, c, b: "yes", False, "you returned 'yes', which is not one of"),
+        (_fails, False, "your function raised ValueError: no bridges"),
+    ],
+)  # fmt: skip
+def test_decision_check(decide, passed, hint):
+    check = check_decision(decide)
+    assert check.passed is passed, check.message
+    assert hint in check.message, check.message
+    if not passed:
+        assert "the rule says" in check.message or "raised" in check.message or "not one of" in check.message
+    if decide is _fails:
+        assert check.message.startswith("case 'a clear positive effect' (n = 60)")  # the first case only
+        with pytest.raises(ExerciseFailed, match="no bridges"):
+            check_decision(decide, strict=True)
+
+
+def test_decision_message_names_case_n_effect_and_p():
+    message = check_decision(deciding(interval=False)).message
+    assert message.startswith("1 of 6 cases differ")
+    assert "case 'no effect at small n' (n = 8): median difference" in message
+    assert "95% CI [" in message and "p = 0.8" in message
+    assert "the rule says 'inconclusive at this n', you returned 'not above control'" in message
+
+
+def test_decision_cases_are_robustly_their_named_verdicts():
+    expected = {
+        "a clear positive effect": "above control",
+        "no effect, tight interval": "not above control",
+        "no effect at small n": "inconclusive at this n",
+        "a negative effect": "below control",
+        "SmolLM2-135M re-run: incorrect queries at e1, forward control": "not above control",
+        "SmolLM2-135M re-run: incorrect queries at the last token, forward control": "above control",
+    }
+    cases = _decision_cases()
+    assert {c.name: c.verdict for c in cases} == expected
+    for case in cases:
+        assert len(case.real) == len(case.control) == len(case.bridges)
+        assert all(0 <= x <= 1 for x in case.real + case.control)
+        # far from the rule's edges: p far from 0.05, the interval's top far from 0.02
+        assert case.p < 0.01 or case.p > 0.1
+        if case.p > 0.1:
+            assert case.high < 0.01 or case.high > 0.04
+    synthetic = cases[:4]
+    assert [len(c.real) for c in synthetic] == [60, 200, 8, 60]
+    for case in synthetic:  # the verdict does not hang on the bootstrap's size or seed
+        differences = np.array(case.real) - np.array(case.control)
+        _, high, _ = cluster_bootstrap(differences, list(case.bridges), n_boot=BOOTSTRAPS, seed=1)
+        assert verdict(case.p, case.median, high) == case.verdict
+    # the re-run's committed numbers (benchmarks/results/rerun-smollm2-135m/summary.json)
+    assert cases[4].p == pytest.approx(0.1304209, abs=1e-6) and cases[4].high == 0
+    assert cases[5].p == pytest.approx(0.0012286, abs=1e-6) and cases[5].median == 0
+
+
+def test_rescue_shares_loads_one_slice():
+    shares = rescue_shares()
+    assert len(shares) == 100 and set(shares["group"]) == {"incorrect"} and set(shares["position"]) == {"e1"}
+    assert list(shares.columns[-4:]) == ["query_id", "bridge", "real_share", "control_share"]
+    assert (shares["real_share"] * 105).sub((shares["real_share"] * 105).round()).abs().max() < 1e-9
+    assert len(rescue_shares("placebo", "correct", "last")) == 51
+    with pytest.raises(MechhopError, match="position must be one of e1, last"):
+        rescue_shares(position="t1")
+
+
+# The correct answers on SmolLM2: tests/test_notebooks.py runs the solutions notebook, every check.
