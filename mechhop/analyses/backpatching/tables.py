@@ -60,8 +60,14 @@ def oracle(table: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["query_id", "position", "target"]
     if "donor_id" in table and table.groupby(keys)["donor_id"].nunique().gt(1).any():
-        per_donor = oracle(table.assign(query_id=table["query_id"] + "\x00" + table["donor_id"]))
-        per_donor[["query_id", "donor_id"]] = per_donor["query_id"].str.split("\x00", expand=True)
+        # each (query, donor) as one pseudo-query, by number: joining the ids into one string is not
+        # safe (pandas 2.2 drops a NUL separator from object strings)
+        pairs = table[["query_id", "donor_id"]].drop_duplicates().reset_index(drop=True)
+        code = pd.MultiIndex.from_frame(pairs).get_indexer(pd.MultiIndex.from_frame(table[pairs.columns]))
+        per_donor = oracle(table.drop(columns="donor_id").assign(query_id=code.astype(str)))
+        at = per_donor["query_id"].astype(int).to_numpy()
+        per_donor["donor_id"] = pairs["donor_id"].to_numpy()[at]
+        per_donor["query_id"] = pairs["query_id"].to_numpy()[at]
         out = per_donor.groupby(keys).agg(
             rescued=("rescued", "mean"), successful_pairs=("successful_pairs", "mean"),
             pairs=("pairs", "first"), donors=("donor_id", "nunique"),
