@@ -14,7 +14,7 @@ All are seeded and deterministic; none needs SciPy.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,30 +35,30 @@ def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, floa
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def bootstrap_median_interval(
-    values: Sequence[float], n_boot: int = 2000, seed: int = 0, level: float = 0.95
+def _bootstrap_interval(
+    values: Sequence[float], statistic: Callable[..., np.ndarray], n_boot: int, seed: int, level: float
 ) -> tuple[float, float]:
-    """Percentile-bootstrap interval of the median of ``values`` (NaN when there are none)."""
     data = np.asarray(values, dtype=float)
     if data.size == 0:
         return (float("nan"), float("nan"))
     rng = np.random.default_rng(seed)
-    medians = np.median(rng.choice(data, size=(n_boot, data.size), replace=True), axis=1)
+    stats = statistic(rng.choice(data, size=(n_boot, data.size), replace=True), axis=1)
     tail = (1 - level) / 2
-    return (float(np.quantile(medians, tail)), float(np.quantile(medians, 1 - tail)))
+    return (float(np.quantile(stats, tail)), float(np.quantile(stats, 1 - tail)))
+
+
+def bootstrap_median_interval(
+    values: Sequence[float], n_boot: int = 2000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float]:
+    """Percentile-bootstrap interval of the median of ``values`` (NaN when there are none)."""
+    return _bootstrap_interval(values, np.median, n_boot, seed, level)
 
 
 def bootstrap_mean_interval(
     values: Sequence[float], n_boot: int = 2000, seed: int = 0, level: float = 0.95
 ) -> tuple[float, float]:
     """Percentile-bootstrap interval of the mean of ``values`` (resampling queries; NaN when none)."""
-    data = np.asarray(values, dtype=float)
-    if data.size == 0:
-        return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    means = rng.choice(data, size=(n_boot, data.size), replace=True).mean(axis=1)
-    tail = (1 - level) / 2
-    return (float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail)))
+    return _bootstrap_interval(values, np.mean, n_boot, seed, level)
 
 
 def permutation_test_medians(

@@ -9,7 +9,7 @@ import torch
 
 from mechhop.core.backend import as_backend
 from mechhop.core.generation import run
-from mechhop.core.interventions import Patch
+from mechhop.core.interventions import Patch, Record
 from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
 from mechhop.core.tokens import encode
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from mechhop.data.schema import TwoHopQuery
 
 MakeBackpatchHook = Callable[[torch.Tensor, int], HookFn]
+
+
+def _source_state(model: ModelLike, batch: Any, site: Site) -> torch.Tensor:
+    """The clean run's activation at ``site``, shape ``(d_model,)``: what the learner's hook writes."""
+    return run(model, batch, Recipe(Record(site))).records[str(site)][0].detach().clone()
 
 
 def check_backpatch_hook(
@@ -56,15 +61,10 @@ def check_backpatch_hook(
     target = Site("resid_post", tgt_layer, at)
     source = Site("resid_post", src_layer, at)
     expected = run(model, batch, Recipe(Patch(target, source=source))).logits[0].float()
-    states: dict[str, torch.Tensor] = {}
-
-    def keep(act: torch.Tensor, hook: Any) -> None:
-        states["source"] = act[0, at].detach().clone()
-
-    logits_with_hook(model, tokens, backend.hook_name("resid_post", src_layer), keep)
+    src = _source_state(model, batch, source)
     name = backend.hook_name("resid_post", tgt_layer)
     try:
-        hook = make_hook(states["source"].clone(), at)
+        hook = make_hook(src.clone(), at)
         got = logits_with_hook(model, tokens, name, hook)
     except Exception as exc:  # the learner's code: any error is a hint to give back
         hint = (f"your hook raised {type(exc).__name__}: {exc}. The activation has shape (batch, position, "
@@ -79,7 +79,6 @@ def check_backpatch_hook(
         message = ("the logits are the clean run's: the hook changed nothing. Write into act "
                    "(act[:, position] = source) and return act.")  # fmt: skip
         return finish(Check(exercise, False, message), strict)
-    src = states["source"]
 
     def patched(edit: Callable[[torch.Tensor], None]) -> torch.Tensor:
         def hook(act: torch.Tensor, hook: Any) -> torch.Tensor:  # TransformerLens passes hook= by name
@@ -225,15 +224,9 @@ def check_backpatch_recipe(
         return finish(Check(exercise, False, f"your recipe raised {type(exc).__name__}: {exc}"), strict)
     recipe_ok = got_ids == expected_ids and torch.allclose(got, expected, atol=TOLERANCE)
 
-    states: dict[str, torch.Tensor] = {}
-
-    def keep(act: torch.Tensor, hook: Any) -> None:
-        states["source"] = act[0, at].detach().clone()
-
-    logits_with_hook(model, batch.tokens, backend.hook_name("resid_post", src_layer), keep)
     name = backend.hook_name("resid_post", tgt_layer)
     try:
-        hook = make_hook(states["source"].clone(), at)
+        hook = make_hook(_source_state(model, batch, Site("resid_post", src_layer, at)), at)
         hook_logits = logits_with_hook(model, batch.tokens, name, hook)
         hook_ok = torch.allclose(hook_logits, expected, atol=TOLERANCE)
         hook_ids = greedy_with_hook(model, batch.tokens, name, hook) if hook_ok or recipe_ok else []
