@@ -3,8 +3,10 @@ reference, and no text of the project points outside the repository."""
 
 from __future__ import annotations
 
+import html
 import importlib
 import inspect
+import json
 import os
 import re
 import subprocess
@@ -70,3 +72,31 @@ def test_no_text_of_the_project_points_outside_the_repository():
     outside = re.compile(r"\.\./shared|METHOD\.md")
     hits = [p for p in texts if outside.search((ROOT / p).read_text(errors="ignore"))]
     assert hits == [], hits
+
+
+def test_every_notebook_is_a_page_with_its_stored_outputs(site):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from docs_notebooks import notebook_pages
+
+    pages = notebook_pages()
+    assert {p.relative_to(ROOT).as_posix() for p in pages.values()} == {
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")}  # fmt: skip
+    nav = (ROOT / "mkdocs.yml").read_text()
+    assert [uri for uri in pages if uri not in nav] == [], "notebook pages missing from mkdocs.yml nav"
+    assert (site / "assets" / "plotly.min.js").stat().st_size > 1_000_000
+    for uri, notebook in pages.items():
+        page = (site / Path(uri).with_suffix("") / "index.html").read_text()
+        outputs = [o for c in json.loads(notebook.read_text())["cells"] for o in c.get("outputs", [])]
+        figures = sum("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
+        html_only = [o for o in outputs if "text/html" in o.get("data", {})]
+        tables = sum("application/vnd.plotly.v1+json" not in o["data"] for o in html_only)
+        assert page.count('class="nb-figure"') == figures, uri
+        assert page.count("Plotly.newPlot(") == figures, uri
+        assert page.count('class="nb-output"') == tables, uri
+        assert ("plotly.min.js" in page) == (figures > 0), uri
+        streams = [o for o in outputs if o["output_type"] == "stream"]
+        for out in streams[:3]:  # stored printed text appears on the page
+            lines = "".join(out["text"]).split("\n")
+            line = next((s.strip() for s in lines if len(s.strip()) > 12 and "\r" not in s), None)
+            if line:
+                assert html.escape(line, quote=False) in page or line in page, (uri, line)
