@@ -1,22 +1,20 @@
 """mechhop: mechanistic interpretability of latent multi-hop reasoning.
 
 Reproduces and extends "Hopping Too Late" (Biran et al., EMNLP 2024) on
-TransformerLens's HookedTransformer. Analyses are typed intervention recipes:
-frozen values (:class:`Recipe` of :class:`Patch`, :class:`KnockOut`,
+TransformerLens (3.x's HookedTransformer or 4.x's TransformerBridge). Analyses are typed
+intervention recipes: frozen values (:class:`Recipe` of :class:`Patch`, :class:`KnockOut`,
 :class:`Record`, :class:`Project` at :class:`Site` s) compiled to hooks.
 """
 
 import importlib
-import os
 from typing import TYPE_CHECKING, Any
+
+# mechhop.models registers its backends with core's as_backend (nothing heavy loads here)
+from mechhop import models as _models  # noqa: F401
 
 # first: tqdm.auto warns on its first import in a notebook without ipywidgets (then uses its text
 # bar anyway); transformers imports it too, so mechhop.progress imports it before, warning silenced
 from mechhop import progress as _progress  # noqa: F401
-
-# Earlier releases had every module at the top (mechhop.backpatching, mechhop.plots, ...); those
-# paths resolve through mechhop/_compat, searched after the package's own folders.
-__path__.append(os.path.join(os.path.dirname(__file__), "_compat"))
 
 if TYPE_CHECKING:
     from mechhop.core.apply import applied

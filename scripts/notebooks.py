@@ -60,8 +60,8 @@ if importlib.util.find_spec("mechhop") is None:
     pins = os.path.join(tempfile.mkdtemp(), "shipped.txt")
     with open(pins, "w") as handle:
         handle.write("".join(f"{{m}}=={{v}}\\n" for m, v in before.items()))
-    try:
-        pip_install(MECHHOP_SOURCE, "-c", pins)
+    try:  # [hooked]: TransformerLens 3.9, on which the sweep engine runs fastest
+        pip_install(f"mechhop[hooked] @ {{MECHHOP_SOURCE}}", "-c", pins)
     except subprocess.CalledProcessError:
         raise RuntimeError(f"mechhop does not fit this runtime's {{before}}: pip says why above") from None
     moved = [f"{{m}} {{v}} -> {{version(m)}}" for m, v in before.items() if version(m) != v]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 import torch
-from transformer_lens import HookedTransformer, HookedTransformerConfig
+
+if TYPE_CHECKING:  # TransformerLens 4 has no HookedTransformer: tests/test_backends.py runs there too
+    from transformer_lens import HookedTransformer
 
 TINY_CONFIGS = {
     # GPT-2 style: LayerNorm, learned absolute positions, one KV head per query head.
@@ -55,6 +59,8 @@ FAMILY_CONFIGS = {
 
 def make_tiny(kind: str, seed: int = 0) -> HookedTransformer:
     """A tiny random model of one of ``FAMILY_CONFIGS``."""
+    from transformer_lens import HookedTransformer, HookedTransformerConfig
+
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
         n_layers=4,

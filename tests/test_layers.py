@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mechhop._compat import MOVED
 from mechhop.analyses import registry
 from mechhop.apps.cli import _config_of, _option_help, _parse_option, app
 from mechhop.core.settings import role_of, run_key
@@ -77,12 +76,14 @@ def test_bad_options_fail_before_the_model_stack_or_pandas_loads(tmp_path):
     assert _modules_after(code, (*HEAVY, "pandas", "pyarrow")) == set()
 
 
-@pytest.mark.parametrize("old", sorted(MOVED))
-def test_old_import_paths_are_the_new_modules(old):
-    assert importlib.import_module(f"mechhop.{old}") is importlib.import_module(f"mechhop.{MOVED[old]}")
+def test_the_flat_layout_of_earlier_plans_is_gone():
+    """No aliases: ``mechhop.backpatching`` and friends were never released; the layered paths are the API."""
+    for old in ("backpatching", "plots", "recipe", "pipeline", "backend"):
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(f"mechhop.{old}")
 
 
-def test_old_paths_of_packages_still_give_their_names():
+def test_packages_give_their_main_names():
     from mechhop.engine import run_variants
     from mechhop.engine.sweep import run_variants as new
     from mechhop.models import load_model
@@ -205,3 +206,17 @@ def test_only_the_backend_reaches_the_model_library(path):
     """Engine, analyses, data, core and apps use the Backend protocol; TransformerLens stays in models/
     (where a TransformerBridge backend would be a second implementation)."""
     assert _runtime_imports_and_internals(path) == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "mechhop" / "core").rglob("*.py")), ids=lambda p: p.name)
+def test_core_imports_nothing_from_the_layers_above(path):
+    """core is the bottom layer: models registers its backends with core, never the other way round."""
+    import ast
+
+    above = ("mechhop.models", "mechhop.engine", "mechhop.analyses", "mechhop.data", "mechhop.apps",
+             "mechhop.present", "mechhop.workshop")  # fmt: skip
+    tree = ast.parse(path.read_text())
+    names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    found = [name for name in names if name.startswith(above)]
+    assert found == []

@@ -7,14 +7,17 @@ generation, classification, storage) run in unit tests in well under a second.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers
-from transformer_lens import HookedTransformer, HookedTransformerConfig
 from transformers import PreTrainedTokenizerFast
 
 from mechhop.analyses.patchscopes import TARGET_PROMPTS
 from mechhop.data.schema import TwoHopDataset, TwoHopQuery
+
+if TYPE_CHECKING:
+    from transformer_lens import HookedTransformer
 
 SPECIAL = ["<pad>", "<eos>", "<unk>"]
 
@@ -62,16 +65,24 @@ def _words() -> list[str]:
     return sorted(set(re.findall(r"\w+|[^\w\s]", text)))
 
 
-def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0, dtype: str = "float32") -> HookedTransformer:
-    from tests.conftest import FAMILY_CONFIGS
-
+def make_tokenizer() -> PreTrainedTokenizerFast:
+    """A word-level tokenizer over every word of the tiny queries and the Patchscopes prompts."""
     vocab = {w: i for i, w in enumerate(SPECIAL + _words())}
     backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
     backend.pre_tokenizer = pre_tokenizers.Whitespace()
     backend.decoder = decoders.WordPiece(prefix="##")  # joins words with spaces
-    tokenizer = PreTrainedTokenizerFast(
+    return PreTrainedTokenizerFast(
         tokenizer_object=backend, pad_token="<pad>", eos_token="<eos>", unk_token="<unk>"
     )
+
+
+def make_tiny_lm(kind: str = "rms-rotary-gqa", seed: int = 0, dtype: str = "float32") -> HookedTransformer:
+    from transformer_lens import HookedTransformer, HookedTransformerConfig
+
+    from tests.conftest import FAMILY_CONFIGS
+
+    tokenizer = make_tokenizer()
+    vocab = tokenizer.get_vocab()
     torch.manual_seed(seed)
     cfg = HookedTransformerConfig(
         n_layers=4, d_model=32, d_head=8, n_heads=4, d_mlp=64, d_vocab=len(vocab), n_ctx=64,

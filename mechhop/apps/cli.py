@@ -26,11 +26,10 @@ from mechhop.analyses.registry import ANALYSES, Analysis
 from mechhop.core.backend import as_backend
 from mechhop.core.settings import Option
 from mechhop.errors import MechhopError, did_you_mean
-from mechhop.models.catalog import DTYPES
+from mechhop.models.catalog import BACKENDS, DTYPES
 
 if TYPE_CHECKING:  # the command line imports these on use (a fast --help)
     import pandas as pd
-    from transformer_lens import HookedTransformer
 
     from mechhop.data.matching import Matching
     from mechhop.data.schema import TwoHopDataset
@@ -85,11 +84,12 @@ def _queries(data: str) -> TwoHopDataset:
     return bundled_queries() if data == "bundled" else TwoHopDataset.read(data)
 
 
-def _model(name: str, device: str | None = None, dtype: str = "float32") -> HookedTransformer:
+def _model(name: str, device: str | None = None, dtype: str = "float32", backend: str = "auto") -> Any:
     from mechhop.models.loading import load_model
 
     start = time.perf_counter()
-    model = load_model(name, device=device, dtype=dtype)  # type: ignore[arg-type]  # checked: _check_dtype
+    # dtype and backend are checked against their Literals before (_check_dtype, _check_backend)
+    model = load_model(name, device=device, dtype=dtype, backend=backend)  # type: ignore[arg-type]
     typer.echo(
         f"loaded {name} ({as_backend(model).spec.n_layers} layers) in {time.perf_counter() - start:.1f} s"
     )
@@ -519,6 +519,10 @@ _COMMON: dict[str, Any] = {
         str | None, typer.Option(help="cpu, cuda, cuda:1, mps... (default: cuda if available).")
     ],
     "dtype": Annotated[str, typer.Option(help=f"Weights: one of {', '.join(DTYPES)}.")],
+    "backend": Annotated[
+        str,
+        typer.Option(help="auto (what the installed transformer-lens has), hooked (3.x) or bridge (4.x)."),
+    ],
     "ray": Annotated[
         str | None,
         typer.Option(
@@ -539,8 +543,7 @@ _COMMON: dict[str, Any] = {
 _COMMON_DEFAULTS: dict[str, Any] = {"ids": None, "knowledge": None, "group": None, "limit": None, "seed": 0,
                                     "out": Path("mechhop-runs"), "model": "smollm2-135m", "data": "bundled",
                                     "report": None, "device": None, "dtype": "float32", "ray": None,
-                                    "shard": None}  # fmt: skip
-DTYPES = ("float32", "bfloat16", "float16")
+                                    "shard": None, "backend": "auto"}  # fmt: skip
 
 
 def _check_dtype(dtype: str) -> None:
@@ -550,11 +553,19 @@ def _check_dtype(dtype: str) -> None:
         )
 
 
+def _check_backend(backend: str) -> None:
+    if backend not in BACKENDS:
+        raise MechhopError(
+            f"--backend {backend!r}: use one of {', '.join(BACKENDS)}." + did_you_mean(backend, BACKENDS)
+        )
+
+
 def _run(analysis: Analysis, common: dict[str, Any], given: dict[str, str]) -> None:
     from mechhop.engine.executors import Shard
 
     config = _config_of(analysis, given)
     _check_dtype(common["dtype"])
+    _check_backend(common["backend"])
     shard = Shard.parse(common["shard"])
     _check_output_dir(common["out"], "--out")
     if common["report"] is not None:
@@ -568,7 +579,7 @@ def _run(analysis: Analysis, common: dict[str, Any], given: dict[str, str]) -> N
 
         _ray()  # a clear error now when Ray is missing, before the model loads
         executor = RayExecutor(None if common["ray"] == "local" else common["ray"])
-    model = _model(common["model"], common["device"], common["dtype"])
+    model = _model(common["model"], common["device"], common["dtype"], common["backend"])
     try:
         result = analysis.runner()(model, chosen, config, out=common["out"], executor=executor, shard=shard)
     finally:

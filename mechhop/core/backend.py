@@ -2,10 +2,11 @@
 
 Recipes, generation, the engine and the analyses reach a model only through a
 :class:`Backend`: its shape (:class:`ModelSpec`), its tokenizer, its hook points
-and its forward pass. :func:`as_backend` finds the backend of a model object;
-today that is :class:`~mechhop.models.hooked.HookedTransformerBackend` for a
-TransformerLens ``HookedTransformer``. A TransformerBridge backend (TransformerLens 4)
-would be a second implementation of the same protocol. This module imports
+and its forward pass. :func:`as_backend` finds the backend of a model object
+through the wrappers that :mod:`mechhop.models` registers
+(:class:`~mechhop.models.hooked.HookedTransformerBackend` for TransformerLens 3's
+``HookedTransformer``, :class:`~mechhop.models.bridge.BridgeBackend` for
+TransformerLens 4's ``TransformerBridge``); this module knows neither. It imports
 neither torch nor TransformerLens, so values such as recipes build without them.
 """
 
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 if TYPE_CHECKING:
     import torch
-    from transformer_lens import HookedTransformer
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,26 @@ class Backend(Protocol):
     def project(self, vectors: torch.Tensor) -> torch.Tensor: ...
     # -- the sweep engine's needs: a clean run's KV, mid-network resumption, memory per row
     def cached_kv(self, cache: Any, layer: int) -> tuple[torch.Tensor, torch.Tensor]: ...
+    def why_not_resumable(self) -> str | None: ...
     def why_not_fast(self) -> str | None: ...
     def block_runner(self, size: int, end: int, capacity: int, fast: bool) -> BlockRunner: ...
     def row_bytes(self, capacity: int, suffix: int) -> int: ...
     def free_memory(self) -> int | None: ...
 
 
-# What public functions accept as a model: the library's own object or a backend around it.
-ModelLike: TypeAlias = "HookedTransformer | Backend"
+# What public functions accept as a model: a model object a registered backend wraps (TransformerLens's
+# HookedTransformer or TransformerBridge; core names neither) or a Backend.
+ModelLike: TypeAlias = Any
+
+
+# Each wrapper returns the backend of a model object it knows, else None (mechhop.models registers them)
+_WRAPPERS: list[Callable[[Any], Backend | None]] = []
+
+
+def register_backend(wrap: Callable[[Any], Backend | None]) -> None:
+    """Let :func:`as_backend` wrap the model objects ``wrap`` knows (registering twice is a no-op)."""
+    if wrap not in _WRAPPERS:
+        _WRAPPERS.append(wrap)
 
 
 def as_backend(model: Any) -> Backend:
@@ -141,9 +153,17 @@ def as_backend(model: Any) -> Backend:
     object no backend knows."""
     if isinstance(model, Backend) and hasattr(model, "spec"):
         return model
-    from mechhop.models.hooked import HookedTransformerBackend  # the library loads on first use
+    for wrap in _WRAPPERS:
+        backend = wrap(model)
+        if backend is not None:
+            return backend
+    from mechhop.errors import MechhopError
 
-    return HookedTransformerBackend(model)
+    raise MechhopError(
+        f"mechhop has no backend for a {type(model).__module__}.{type(model).__name__}: pass a model from "
+        "mechhop.load_model(...) (a TransformerLens HookedTransformer or TransformerBridge) or an object "
+        "implementing mechhop.core.backend.Backend."
+    )
 
 
 def check_fits(spec: ModelSpec, prompt: object, length: int, new_tokens: int = 0) -> None:

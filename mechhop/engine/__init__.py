@@ -1,7 +1,7 @@
 """The sweep engine (:mod:`.sweep`: many patched generations, each computed once) and resumable
 run folders (:mod:`.runs`).
 
-``from mechhop.engine import run_variants`` (the path of earlier releases) still works: names not
+``from mechhop.engine import run_variants`` works too: names not
 found here are looked up in :mod:`.sweep` on first use.
 """
 

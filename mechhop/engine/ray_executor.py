@@ -55,8 +55,8 @@ def reload_loader(model: Any, device: str) -> Callable[[], Any]:
 
     name = info.location if info.source == "local" else info.name
     return functools.partial(
-        load_model, name, device=device, dtype=info.dtype, processing=info.processing,
-        prepend_bos=info.prepend_bos,
+        load_model, name, device=device, dtype=info.dtype, prepend_bos=info.prepend_bos, backend=info.backend,
+        processing=info.processing if info.backend == "hooked" else None,
     )  # fmt: skip
 
 

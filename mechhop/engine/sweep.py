@@ -20,7 +20,9 @@ blocks before ``b``, so the engine reuses the clean run for all of that:
 
 Greedy generations equal the plain method's (tests check this on many
 variants); sampling uses one generator per variant seeded by its seed, so a
-variant's samples do not depend on what else is in its batch.
+variant's samples do not depend on what else is in its batch. A backend that
+cannot resume mid-network (TransformerLens 4's bridge) gets the plain method
+itself, in batches, and the result says so (``path = "plain"``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from jaxtyping import Int
 
 from mechhop.core.apply import _guard, capture
 from mechhop.core.backend import Backend, CleanKV, HookFn, ModelLike, as_backend, check_fits
-from mechhop.core.generation import Decoding, check_decoding, decode, make_generators, texts_of
+from mechhop.core.generation import Decoding, check_decoding, decode, generate, make_generators, texts_of
+from mechhop.core.interventions import KnockOut, Patch
+from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
 from mechhop.core.tokens import Prompt, PromptKey, encode, prompt_key, prompt_value
 from mechhop.errors import RecipeError
@@ -115,7 +119,8 @@ class EngineResult:
     new_tokens: Int[torch.Tensor, "variant new"]
     texts: tuple[str, ...]
     batches: int
-    # which blocks ran (BlockRunner.path: "fast" or "transformer_lens" today), and why not fast
+    # which blocks ran (BlockRunner.path: "fast" or "transformer_lens"; "plain": generate per batch, on a
+    # backend that cannot resume mid-network), and why not fast
     path: str = "transformer_lens"
     why_not_fast: str | None = None
 
@@ -258,6 +263,8 @@ def run_variants(
     variants = tuple(_normalise(backend, v) for v in variants)
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
+    if (why := backend.why_not_resumable()) is not None:
+        return _plain(backend, variants, config, why)
     with torch.no_grad():
         # an identity patch (a site's own clean state) is an unpatched generation: no source run
         patched = [i for i, v in enumerate(variants) if not _is_identity(v)]
@@ -340,6 +347,8 @@ def run_knockouts(
     n_layers = backend.spec.n_layers
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
+    if (why := backend.why_not_resumable()) is not None:
+        return _plain(backend, tuple(variants), config, why)
     with torch.no_grad():
         targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
         rows: list[_Row] = []
@@ -368,6 +377,50 @@ def run_knockouts(
                                                    why_not is None, config)  # fmt: skip
     return EngineResult(tuple(variants), new_tokens, texts_of(backend, new_tokens), batches, path,
                         None if path == "fast" else why_not)  # fmt: skip
+
+
+PLAIN_BATCH = 32  # rows per generate() on the plain path
+
+
+def _plain_recipe(v: PatchVariant | KnockoutVariant) -> Recipe:
+    """The recipe whose plain generation a variant equals (empty: the clean continuation)."""
+    if isinstance(v, KnockoutVariant):
+        return Recipe(KnockOut(layers=v.layers, keys=v.keys, queries=(v.query,))) if v.layers else Recipe()
+    if _is_identity(v):
+        return Recipe()
+    source_prompt = (
+        v.source_prompt
+        if v.source_prompt is None or isinstance(v.source_prompt, str)
+        else tuple(v.source_prompt)
+    )
+    return Recipe(Patch(v.target, source=v.source, source_prompt=source_prompt))
+
+
+def _plain(
+    backend: Backend,
+    variants: tuple[PatchVariant, ...] | tuple[KnockoutVariant, ...],
+    config: EngineConfig,
+    why: str,
+) -> EngineResult:
+    """Each variant by the method the engine is defined to equal: ``generate`` with its recipe, in
+    batches, for a backend that cannot resume mid-network. Slower, never different."""
+    new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
+    bar = tqdm(total=len(variants), desc="generations (plain)", unit="gen", disable=not config.progress)
+    batches = 0
+    for start in range(0, len(variants), min(PLAIN_BATCH, config.max_batch)):
+        chunk = variants[start : start + min(PLAIN_BATCH, config.max_batch)]
+        out = generate(
+            backend, [v.prompt for v in chunk], [_plain_recipe(v) for v in chunk],
+            max_new_tokens=config.max_new_tokens, decoding=config.decoding, temperature=config.temperature,
+            seeds=[v.seed for v in chunk], top_k=config.top_k,
+        )  # fmt: skip
+        new_tokens[start : start + len(chunk)] = out.new_tokens
+        batches += 1
+        bar.update(len(chunk))
+        if config.on_progress is not None:
+            config.on_progress(len(chunk))
+    bar.close()
+    return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, "plain", why)
 
 
 @dataclass

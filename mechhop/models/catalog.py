@@ -13,6 +13,10 @@ from typing import Any, Literal
 
 DType = Literal["float32", "bfloat16", "float16"]
 DTYPES: tuple[DType, ...] = typing.get_args(DType)
+# "hooked": TransformerLens 3's HookedTransformer; "bridge": TransformerLens 4's TransformerBridge;
+# "auto": whichever the installed transformer-lens has
+BackendName = Literal["auto", "hooked", "bridge"]
+BACKENDS: tuple[BackendName, ...] = typing.get_args(BackendName)
 CACHE_ENV = "MECHHOP_CACHE_DIR"
 CACHE_FORMAT = 1
 DEFAULT_MODEL = "smollm2-135m"
@@ -48,9 +52,13 @@ class ModelInfo:
     prepend_bos: bool
     normalization_type: str | None
     location: str = ""
+    backend: Literal["hooked", "bridge"] = "hooked"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.backend == "hooked":  # absent, as before the bridge: stored runs keep their keys
+            del out["backend"]
+        return out
 
 
 @dataclass(frozen=True)

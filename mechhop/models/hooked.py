@@ -8,8 +8,8 @@ backend's methods.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import torch
 from jaxtyping import Float, Int
@@ -17,22 +17,12 @@ from transformer_lens import HookedTransformer, TransformerLensKeyValueCache
 from transformer_lens.utilities.activation_functions import apply_softcap
 
 from mechhop.core.backend import BlockRunner, HookFn, ModelSpec, as_backend, check_fits
-from mechhop.core.sites import SITE_KINDS
 from mechhop.errors import MechhopError
+from mechhop.models.common import CommonBackend
 
 __all__ = ["HookFn", "HookedTransformerBackend", "ModelSpec", "as_backend", "pretranspose_weights"]
 
 KV = Float[torch.Tensor, "batch pos kv_head d_head"]
-
-_HOOK_TEMPLATES: dict[str, str] = {
-    "resid_pre": "blocks.{layer}.hook_resid_pre",
-    "resid_mid": "blocks.{layer}.hook_resid_mid",
-    "resid_post": "blocks.{layer}.hook_resid_post",
-    "attn_out": "blocks.{layer}.hook_attn_out",
-    "mlp_out": "blocks.{layer}.hook_mlp_out",
-    "attn_scores": "blocks.{layer}.attn.hook_attn_scores",
-    "pattern": "blocks.{layer}.attn.hook_pattern",
-}
 
 
 # Linear weights TransformerLens multiplies as F.linear(x, W.T.contiguous()): it copies W on
@@ -59,7 +49,7 @@ def pretranspose_weights(model: HookedTransformer) -> int:
     return changed
 
 
-class HookedTransformerBackend:
+class HookedTransformerBackend(CommonBackend):
     """Adapter over a TransformerLens ``HookedTransformer``."""
 
     def __init__(self, model: HookedTransformer) -> None:
@@ -69,16 +59,10 @@ class HookedTransformerBackend:
                 "Load one with mechhop.load_model(...)."
             )
         self.model = model
-        cfg = model.cfg
-        kinds = tuple(k for k in SITE_KINDS if _HOOK_TEMPLATES[k].format(layer=0) in model.hook_dict)
-        self.spec = ModelSpec(cfg.n_layers, cfg.n_heads, cfg.d_model, cfg.d_vocab, kinds, cfg.n_ctx)
+        self.spec = self._spec()
         self._fast_blocks: Any = None  # built on first use; holds W_O re-laid out once
 
     # -- structure -------------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        return str(self.model.cfg.model_name)
-
     @property
     def device(self) -> torch.device:
         return (
@@ -91,77 +75,14 @@ class HookedTransformerBackend:
     def dtype(self) -> torch.dtype:
         return self.model.cfg.dtype
 
-    def hook_name(self, kind: str, layer: int) -> str:
-        return _HOOK_TEMPLATES[kind].format(layer=layer)
-
     # -- tokens ----------------------------------------------------------------------
-    @property
-    def has_tokenizer(self) -> bool:
-        return self.model.tokenizer is not None
-
     def tokenize(self, prompt: str, prepend_bos: bool | None) -> list[int]:
-        if self.model.tokenizer is None:
-            raise MechhopError(
-                "This model has no tokenizer; pass prompts as lists of token ids instead of strings."
-            )
+        self._require_tokenizer()
         # None is TransformerLens's USE_DEFAULT_VALUE (the model's default_prepend_bos).
         # TransformerLens would cut a long prompt to its last n_ctx tokens: refuse instead
         ids = self.model.to_tokens(prompt, prepend_bos=prepend_bos, truncate=False)[0].tolist()
         check_fits(self.spec, prompt, len(ids))
         return ids
-
-    def char_spans(self, prompt: str, prepend_bos: bool | None) -> list[tuple[int, int]]:
-        """Character span of each token of ``tokenize(prompt, prepend_bos)`` ((0, 0) for a BOS)."""
-        ids = self.tokenize(prompt, prepend_bos)
-        tok = self.model.tokenizer
-        bos = 1 if ids and ids[0] == self.bos_token_id and (prepend_bos or self.prepends_bos) else 0
-        if tok is not None and getattr(tok, "is_fast", False):
-            enc = tok(prompt, return_offsets_mapping=True, add_special_tokens=False)
-            if list(enc["input_ids"]) == ids[bos:]:
-                return [(0, 0)] * bos + [tuple(span) for span in enc["offset_mapping"]]
-        # Slow tokenizers: the text each prefix of tokens decodes to, when decoding is lossless.
-        if self.decode(ids[bos:]) == prompt:
-            ends = [len(self.decode(ids[bos : i + 1])) for i in range(bos, len(ids))]
-            return [(0, 0)] * bos + list(zip([0, *ends[:-1]], ends, strict=True))
-        raise MechhopError(
-            f"Cannot align the tokens of {prompt!r} with its characters (tokenizer without offsets and "
-            "lossy decoding); pass token positions explicitly."
-        )
-
-    @property
-    def prepends_bos(self) -> bool:
-        return bool(self.model.cfg.default_prepend_bos)
-
-    @property
-    def bos_token_id(self) -> int | None:
-        tok = self.model.tokenizer
-        return None if tok is None else tok.bos_token_id
-
-    @property
-    def pad_token_id(self) -> int:
-        tok = self.model.tokenizer
-        if tok is None:
-            return 0
-        for candidate in (tok.pad_token_id, tok.eos_token_id, tok.bos_token_id):
-            if candidate is not None:
-                return int(candidate)
-        return 0
-
-    @property
-    def eos_token_id(self) -> int | None:
-        tok = self.model.tokenizer
-        return None if tok is None else tok.eos_token_id
-
-    def decode(self, ids: Sequence[int]) -> str:
-        if self.model.tokenizer is None:
-            return " ".join(str(i) for i in ids)
-        # one sequence decodes to one str (transformers annotates str | list[str] for batches too)
-        return cast(str, self.model.tokenizer.decode(list(ids), skip_special_tokens=True))
-
-    def token_strings(self, ids: Sequence[int]) -> list[str]:
-        if self.model.tokenizer is None:
-            return [str(i) for i in ids]
-        return [cast(str, self.model.tokenizer.decode([i])) for i in ids]
 
     # -- running ---------------------------------------------------------------------
     def new_cache(self, batch_size: int) -> TransformerLensKeyValueCache:
@@ -196,9 +117,6 @@ class HookedTransformerBackend:
         with self.model.hooks(fwd_hooks=hooks):
             yield
 
-    def installed_hook_count(self) -> int:
-        return sum(len(hp._forward_hooks) + len(hp._backward_hooks) for hp in self.model.hook_dict.values())
-
     @torch.no_grad()
     def project(self, vectors: Float[torch.Tensor, "... d_model"]) -> Float[torch.Tensor, "... d_vocab"]:
         """Final norm then unembedding (and logit soft-cap, if the model has one); fp32 out."""
@@ -216,6 +134,9 @@ class HookedTransformerBackend:
     ]:
         entry = cache[layer]
         return entry.past_keys, entry.past_values
+
+    def why_not_resumable(self) -> str | None:
+        return None  # TransformerLens's blocks run one by one on its KV cache (models/resume.py)
 
     def why_not_fast(self) -> str | None:
         """Why the engine cannot use :mod:`.fast_decode` here, or None when it can."""
@@ -247,9 +168,3 @@ class HookedTransformerBackend:
         d_mlp = cfg.d_mlp or 4 * cfg.d_model
         work = (2 * cfg.n_heads * capacity * (cfg.d_head + suffix) + 4 * suffix * d_mlp) * item
         return kv + work + 3 * cfg.d_vocab * 4
-
-    def free_memory(self) -> int | None:
-        """Bytes free on the model's device (None when unknown)."""
-        from mechhop.models.loading import available_memory
-
-        return available_memory(str(self.device))

@@ -1,4 +1,4 @@
-"""Loading models into TransformerLens's ``HookedTransformer``.
+"""Loading models into TransformerLens: 3.x's ``HookedTransformer`` or 4.x's ``TransformerBridge``.
 
 ``load_model(name)`` accepts:
 
@@ -38,7 +38,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 
@@ -49,17 +49,18 @@ from mechhop.errors import (
     did_you_mean,
 )
 from mechhop.models.catalog import (
+    BACKENDS,
     CACHE_FORMAT,
     DEFAULT_MODEL,
     DTYPES,
     EMBEDDED,
+    BackendName,
     DType,
     EmbeddedModel,
     ModelInfo,
     WeightProcessing,
     cache_dir,
 )
-from mechhop.models.hooked import pretranspose_weights
 
 if TYPE_CHECKING:
     from transformer_lens import HookedTransformer, HookedTransformerConfig
@@ -290,7 +291,8 @@ def _from_hf_folder(
     with _quiet():
         tokenizer = AutoTokenizer.from_pretrained(folder)
         hf_config = AutoConfig.from_pretrained(folder).to_dict()
-    cfg = _tl_config(name_for_tl, hf_config, processing, device, dtype, prepend_bos)
+    with _neutral_path(name_for_tl) as neutral:
+        cfg = _tl_config(neutral, hf_config, processing, device, dtype, prepend_bos)
     check_memory(cfg, dtype, device, str(folder))
     if weights_cache is not None and _manifest_ok(weights_cache):
         try:
@@ -322,6 +324,22 @@ def _from_hf_folder(
     return _to_device(model, device)
 
 
+@contextlib.contextmanager
+def _neutral_path(name: str) -> Iterator[str]:
+    """``name``, or for a local folder whose path says "llama" or "gemma" a link to it that does not.
+
+    TransformerLens 3.9 picks an architecture from those words in a name before it reads a folder's
+    config.json, and then reads fields of a config it never loaded (AttributeError on NoneType).
+    """
+    if not (Path(name) / "config.json").is_file() or not any(w in name.lower() for w in ("llama", "gemma")):
+        yield name
+        return
+    with tempfile.TemporaryDirectory(prefix="mechhop-") as tmp:
+        link = Path(tmp) / "model"
+        link.symlink_to(Path(name).resolve(), target_is_directory=True)
+        yield str(link)
+
+
 def _to_device(model: HookedTransformer, device: str) -> HookedTransformer:
     with _quiet():  # TransformerLens prints "Moving model to device"
         return model.to(device).eval()
@@ -350,6 +368,44 @@ def check_device(device: str) -> str:
     return device
 
 
+def installed_backend() -> Literal["hooked", "bridge"]:
+    """The backend the installed transformer-lens offers: 3.x has HookedTransformer, 4.x the bridge."""
+    try:
+        major = int(importlib.metadata.version("transformer-lens").split(".")[0])
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        raise MechhopError(
+            "transformer-lens is not installed: pip install 'transformer-lens>=3.9'."
+        ) from None
+    return "bridge" if major >= 4 else "hooked"
+
+
+def choose_backend(backend: str) -> Literal["hooked", "bridge"]:
+    """``backend`` resolved against what is installed, or a one-line error that says what to install."""
+    if backend not in BACKENDS:
+        raise MechhopError(
+            f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}."
+            + did_you_mean(backend, BACKENDS)
+        )
+    have = installed_backend()
+    if backend in ("auto", have):
+        return have
+    tl = _version("transformer-lens")
+    if backend == "hooked":
+        raise MechhopError(
+            f"backend='hooked' needs TransformerLens 3's HookedTransformer, which transformer-lens {tl} "
+            "removed: use backend='bridge' (or 'auto'), or pip install 'transformer-lens>=3.9,<4'."
+        )
+    raise MechhopError(
+        f"backend='bridge' needs TransformerLens 4's TransformerBridge; transformer-lens {tl} has none: use "
+        "backend='hooked' (or 'auto'), or pip install 'transformer-lens>=4.3'."
+    )
+
+
+# The bridge runs Hugging Face's weights as they are
+NO_PROCESSING = WeightProcessing(fold_ln=False, center_writing_weights=False, center_unembed=False,
+                                 fold_value_biases=False)  # fmt: skip
+
+
 def load_model(
     name: str = DEFAULT_MODEL,
     *,
@@ -358,20 +414,30 @@ def load_model(
     processing: WeightProcessing | None = None,
     prepend_bos: bool | None = None,
     tl_architecture: str | None = None,
-) -> HookedTransformer:
-    """Load ``name`` as a ``HookedTransformer`` (see the module docstring for accepted names).
+    backend: BackendName = "auto",
+) -> Any:
+    """Load ``name`` (see the module docstring for accepted names) as a TransformerLens model.
 
     Args:
         device: ``"cpu"``, ``"cuda"``...; default CUDA when available.
         dtype: weight dtype after loading.
-        processing: weight processing (default: TransformerLens's, see :class:`WeightProcessing`).
+        processing: weight processing (default: TransformerLens's, see :class:`WeightProcessing`);
+            the hooked backend only.
         prepend_bos: override the model's default of prepending BOS to string prompts.
         tl_architecture: for a local folder whose architecture TransformerLens knows only by
-            hub name (e.g. ``"google/gemma-3-270m"``), that name.
+            hub name (e.g. ``"google/gemma-3-270m"``), that name (hooked backend).
+        backend: ``"hooked"`` (TransformerLens 3's ``HookedTransformer``), ``"bridge"``
+            (TransformerLens 4's ``TransformerBridge``) or ``"auto"``, whichever is installed.
     """
-    processing = processing or WeightProcessing()
+    kind = choose_backend(backend)
     if dtype not in DTYPES:
         raise MechhopError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}.")
+    if kind == "bridge" and processing not in (None, NO_PROCESSING):
+        raise MechhopError(
+            "The bridge backend runs Hugging Face's weights as they are; weight processing applies to "
+            "backend='hooked' only. Leave processing=None."
+        )
+    processing = processing or (NO_PROCESSING if kind == "bridge" else WeightProcessing())
     torch_dtype = getattr(torch, dtype)
     device = check_device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
@@ -379,27 +445,36 @@ def load_model(
         entry = EMBEDDED[name]
         folder = embedded_hf_folder(name)
         bos = entry.prepend_bos if prepend_bos is None else prepend_bos
-        tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
-        model = _from_hf_folder(
-            folder,
-            entry.tl_name,
-            processing,
-            device,
-            torch_dtype,
-            bos,
-            weights_cache=folder.parent / f"tl-{tag}",
-        )
         source, location = "embedded", str(folder)
+        if kind == "bridge":
+            model = _bridge(str(folder), device, torch_dtype, bos, name)
+        else:
+            tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
+            model = _from_hf_folder(
+                folder, entry.tl_name, processing, device, torch_dtype, bos,
+                weights_cache=folder.parent / f"tl-{tag}",
+            )  # fmt: skip
     elif (Path(name).expanduser() / "config.json").is_file():
         folder = Path(name).expanduser().resolve()
-        model = _from_hf_folder(folder, tl_architecture, processing, device, torch_dtype, prepend_bos, None)
         source, location = "local", str(folder)
+        if kind == "bridge":
+            model = _bridge(str(folder), device, torch_dtype, prepend_bos, name)
+        else:
+            model = _from_hf_folder(
+                folder, tl_architecture, processing, device, torch_dtype, prepend_bos, None
+            )
     else:
-        model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
         source, location = "transformer_lens", name
-    pretranspose_weights(model)
+        if kind == "bridge":
+            model = _bridge(name, device, torch_dtype, prepend_bos, name)
+        else:
+            model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
+    if kind == "hooked":
+        from mechhop.models.hooked import pretranspose_weights
+
+        pretranspose_weights(model)
     # torch's stub types Module.__setattr__ for tensors and modules only
-    model.mechhop_info = ModelInfo(  # type: ignore[assignment]
+    model.mechhop_info = ModelInfo(
         name=name,
         source=source,  # type: ignore[arg-type]
         processing=processing,
@@ -407,8 +482,23 @@ def load_model(
         prepend_bos=bool(model.cfg.default_prepend_bos),
         normalization_type=model.cfg.normalization_type,
         location=location,
+        backend=kind,
     )
     return model
+
+
+def _bridge(source: str, device: str, dtype: torch.dtype, prepend_bos: bool | None, name: str) -> Any:
+    from mechhop.models.bridge import load_bridge
+
+    try:
+        with _quiet():
+            return load_bridge(source, device, dtype, prepend_bos)
+    except MechhopError:
+        raise
+    except Exception as exc:
+        if not _is_download_error(exc):
+            raise
+        raise _download_error(name, exc) from None
 
 
 def _from_transformer_lens(
@@ -444,13 +534,17 @@ def _from_transformer_lens(
     except Exception as exc:
         if not _is_download_error(exc):
             raise
-        first = (str(exc).strip().splitlines() or [""])[0][:200]
-        raise MechhopError(
-            f"Could not download {official!r} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
-            f"Without network, use an embedded model ({', '.join(EMBEDDED)}) or a local Hugging Face "
-            "folder; with a copy in your Hugging Face cache, set HF_HUB_OFFLINE=1."
-        ) from None
+        raise _download_error(official, exc) from None
     return model.eval()
+
+
+def _download_error(name: str, exc: BaseException) -> MechhopError:
+    first = (str(exc).strip().splitlines() or [""])[0][:200]
+    return MechhopError(
+        f"Could not download {name!r} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
+        f"Without network, use an embedded model ({', '.join(EMBEDDED)}) or a local Hugging Face "
+        "folder; with a copy in your Hugging Face cache, set HF_HUB_OFFLINE=1."
+    )
 
 
 def _is_download_error(exc: BaseException) -> bool:

@@ -1,5 +1,0 @@
-"""Old path of :mod:`mechhop.data.positions`."""
-
-from mechhop._compat import alias
-
-alias(__name__)
