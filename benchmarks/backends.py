@@ -72,13 +72,14 @@ def run(args: argparse.Namespace) -> None:
         out["rows"][key] = len(table)
         print(f"{key:22} {len(table):5} rows {out['seconds'][key]:7.1f} s", flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{info.backend}.json"
+    path = OUT / (args.output or f"{info.backend}.json")
     path.write_text(json.dumps(out) + "\n")
     print(f"wrote {path.relative_to(ROOT)}")
 
 
 def compare(args: argparse.Namespace) -> None:
-    a, b = (json.loads((OUT / f"{k}.json").read_text()) for k in ("hooked", "bridge"))
+    a = json.loads((OUT / "hooked.json").read_text())
+    b = json.loads((OUT / args.bridge).read_text())
     print(f"{a['model']}, {a['queries']} queries, every {a['step']} layers")
     for side in (a, b):
         v = side["versions"]
@@ -111,7 +112,9 @@ def main() -> None:
     r.add_argument("--queries", type=int, default=4)
     r.add_argument("--step", type=int, default=4, help="every STEP-th layer as source and target")
     r.add_argument("--threads", type=int, default=2)
-    sub.add_parser("compare", help="agreement and throughput of the two runs")
+    r.add_argument("--output", help="file name in benchmarks/results/backends (default: BACKEND.json)")
+    c = sub.add_parser("compare", help="agreement and throughput of the two runs")
+    c.add_argument("--bridge", default="bridge.json", help="the bridge run's file (same folder)")
     args = parser.parse_args()
     {"run": run, "compare": compare}[args.command](args)
 

@@ -120,6 +120,19 @@ def test_the_cache_is_handed_over_by_its_old_name_only_where_transformers_rename
     assert cache.hf.get_seq_length() == 3  # the prompt's keys and values are there to decode on
 
 
+@pytest.mark.skipif(KIND != "bridge", reason="the bridge backend's own checks")
+def test_knockout_is_refused_where_attention_runs_in_a_fused_kernel(llama, monkeypatch):
+    from mechhop.errors import RecipeError
+    from mechhop.models.bridge import BridgeBackend
+
+    monkeypatch.setattr(llama.original_model.config, "_attn_implementation", "sdpa")
+    backend = BridgeBackend(llama)
+    assert "attn_scores" not in backend.spec.kinds and "resid_pre" in backend.spec.kinds
+    knock = mechhop.Recipe(mechhop.KnockOut(layers=(1,), keys=(0,), queries=(-1,)))
+    with pytest.raises(RecipeError, match="fused kernel"):
+        mechhop.generate(backend, ["the capital of Japan is"], knock)
+
+
 def test_stored_runs_of_the_hooked_backend_keep_their_keys(llama):
     described = mechhop.model_info(llama).to_dict()
     assert ("backend" in described) == (KIND == "bridge")

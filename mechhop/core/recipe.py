@@ -194,7 +194,10 @@ def _normalise(step: Intervention, spec: ModelSpec) -> Intervention:
         return Patch(_site(step.site, spec), source, step.source_prompt, step.value)
     if isinstance(step, KnockOut):
         if "attn_scores" not in spec.kinds:
-            raise RecipeError("this model exposes no attention scores to knock out.")
+            raise RecipeError(
+                "this model exposes no attention scores to knock out (its attention runs in a fused "
+                "kernel no hook sees); load it with mechhop.load_model(...), which runs attention eagerly."
+            )
         heads = step.heads
         if heads is not None:
             bad = [h for h in heads if not 0 <= h < spec.n_heads]

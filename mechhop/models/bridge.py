@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import torch
@@ -38,6 +39,12 @@ NOT_RESUMABLE = (
     "TransformerBridge runs Hugging Face's blocks, which cannot be resumed at a layer "
     "(its start_at_layer still runs the blocks before it)"
 )
+
+
+def _attention_kernel(model: Any) -> str:
+    """Hugging Face's attention implementation under the bridge ("eager", "sdpa", ...)."""
+    config = getattr(model.original_model, "config", None)
+    return str(getattr(config, "_attn_implementation", None) or "eager")
 
 
 class BridgeCache:
@@ -61,7 +68,10 @@ class BridgeBackend(CommonBackend):
                 "Load one with mechhop.load_model(..., backend='bridge')."
             )
         self.model = model
-        self.spec = self._spec()
+        spec = self._spec()
+        if _attention_kernel(model) != "eager":  # the fused kernels never compute the hooked scores
+            spec = replace(spec, kinds=tuple(k for k in spec.kinds if k not in ("attn_scores", "pattern")))
+        self.spec = spec
         hf_config = getattr(model.original_model, "config", None)
         self._softcap = getattr(hf_config, "final_logit_softcapping", None)
 
