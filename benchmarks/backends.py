@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> None:
 
 
 def compare(args: argparse.Namespace) -> None:
-    a = json.loads((OUT / "hooked.json").read_text())
+    a = json.loads((OUT / args.hooked).read_text())
     b = json.loads((OUT / args.bridge).read_text())
     print(f"{a['model']}, {a['queries']} queries, every {a['step']} layers")
     for side in (a, b):
@@ -114,6 +114,7 @@ def main() -> None:
     r.add_argument("--threads", type=int, default=2)
     r.add_argument("--output", help="file name in benchmarks/results/backends (default: BACKEND.json)")
     c = sub.add_parser("compare", help="agreement and throughput of the two runs")
+    c.add_argument("--hooked", default="hooked.json", help="the hooked run's file in that folder")
     c.add_argument("--bridge", default="bridge.json", help="the bridge run's file (same folder)")
     args = parser.parse_args()
     {"run": run, "compare": compare}[args.command](args)
