@@ -161,6 +161,46 @@ def test_the_engine_says_which_path_ran(llama):
         assert result.path in ("fast", "transformer_lens")
 
 
+def test_both_paths_refuse_the_same_bad_variants(llama):
+    """The bridge's plain path checks positions, layers and memory as the fast path does."""
+    from mechhop.errors import RecipeError
+
+    prompt, quiet = "the capital of Japan is", EngineConfig(max_new_tokens=2, progress=False)
+    with pytest.raises(RecipeError, match="outside the prompt"):
+        run_knockouts(llama, [KnockoutVariant(prompt, -1, (-3,), (1,))], quiet)
+    with pytest.raises(RecipeError, match="out of range"):
+        run_knockouts(llama, [KnockoutVariant(prompt, -1, (0,), (-1,))], quiet)
+    far = PatchVariant(prompt, mechhop.Site("resid_pre", 1, 40), mechhop.Site("resid_post", 3, 0))
+    with pytest.raises(RecipeError, match="does not exist in prompt"):
+        run_variants(llama, [far], quiet)
+    near = PatchVariant(prompt, mechhop.Site("resid_pre", 1, -1), mechhop.Site("resid_post", 3, -1))
+    with pytest.raises(RecipeError, match="memory budget"):
+        run_variants(llama, [near], EngineConfig(max_new_tokens=2, progress=False, memory_budget_gb=1e-9))
+
+
+@pytest.mark.skipif(KIND != "bridge", reason="the bridge backend's own checks")
+def test_a_bridge_built_by_hand_is_checked_and_gives_the_same_generations(llama):
+    from transformer_lens.model_bridge import TransformerBridge
+
+    folder = mechhop.model_info(llama).location
+    own = TransformerBridge.boot_transformers(folder, device="cpu")
+    own.cfg.default_prepend_bos = False
+    prompts = ["the spouse of the performer of Imagine is", "the capital of Japan is"]
+    assert (
+        mechhop.generate(own, prompts, max_new_tokens=5).texts
+        == mechhop.generate(llama, prompts, max_new_tokens=5).texts
+    )
+    assert own.mechhop_cache_checked
+
+
+@pytest.mark.skipif(KIND != "bridge", reason="the bridge backend's own checks")
+def test_a_half_precision_bridge_passes_the_cache_check(llama):
+    half = mechhop.load_model(
+        mechhop.model_info(llama).location, device="cpu", dtype="bfloat16", prepend_bos=False
+    )
+    assert as_backend(half).dtype == torch.bfloat16 and half.mechhop_cache_checked
+
+
 @pytest.mark.skipif(KIND != "bridge", reason="the bridge backend's own checks")
 def test_the_bridge_refuses_a_kv_cache_that_stays_empty(llama, monkeypatch):
     from mechhop.models import bridge

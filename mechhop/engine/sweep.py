@@ -264,6 +264,9 @@ def run_variants(
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
     if (why := backend.why_not_resumable()) is not None:
+        lengths = _prompt_lengths(backend, [v.prompt for v in variants])
+        for i, v in enumerate(variants):  # the fast path's checks, before any generation
+            _target_position(i, v, lengths[prompt_key(v.prompt)])
         return _plain(backend, variants, config, why)
     with torch.no_grad():
         # an identity patch (a site's own clean state) is an unpatched generation: no source run
@@ -277,14 +280,7 @@ def run_variants(
         rows: list[_Row] = []
         for i, v in enumerate(variants):
             clean = targets[prompt_key(v.prompt)]
-            pos = v.target.position
-            assert pos is not None  # PatchVariant refuses a target without a position
-            resolved = pos + clean.length if pos < 0 else pos
-            if not 0 <= resolved < clean.length:
-                raise RecipeError(
-                    f"Variant {i}: target position {pos} does not exist in prompt {v.prompt!r} "
-                    f"({clean.length} tokens)."
-                )
+            resolved = _target_position(i, v, clean.length)
             first_block = v.target.layer + (1 if v.target.kind == "resid_post" else 0)
             source = sources[i]
             if source is None:
@@ -348,20 +344,16 @@ def run_knockouts(
     if not variants:
         return EngineResult((), torch.zeros((0, config.max_new_tokens), dtype=torch.long), (), 0)
     if (why := backend.why_not_resumable()) is not None:
+        lengths = _prompt_lengths(backend, [v.prompt for v in variants])
+        for i, v in enumerate(variants):
+            _knockout_query(i, v, lengths[prompt_key(v.prompt)], n_layers)
         return _plain(backend, tuple(variants), config, why)
     with torch.no_grad():
         targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
         rows: list[_Row] = []
         for i, v in enumerate(variants):
             clean = targets[prompt_key(v.prompt)]
-            query = v.query + clean.length if v.query < 0 else v.query
-            if not 0 <= query < clean.length or any(not 0 <= k < clean.length for k in v.keys):
-                raise RecipeError(f"Knockout variant {i}: positions {v.query} -> {v.keys} outside the "
-                                  f"prompt {v.prompt!r} ({clean.length} tokens).")  # fmt: skip
-            if any(not 0 <= layer < n_layers for layer in v.layers):
-                raise RecipeError(
-                    f"Knockout variant {i}: layers {v.layers} out of range (0..{n_layers - 1})."
-                )
+            query = _knockout_query(i, v, clean.length, n_layers)
             if v.layers:
                 first, position, knock = v.layers[0], query, (v.layers, v.keys)
             else:  # nothing blocked: the clean continuation, no block recomputed
@@ -379,7 +371,35 @@ def run_knockouts(
                         None if path == "fast" else why_not)  # fmt: skip
 
 
-PLAIN_BATCH = 32  # rows per generate() on the plain path
+PLAIN_BATCH = 32  # rows per generate() on the plain path at most (the memory planner may say fewer)
+
+
+def _target_position(i: int, v: PatchVariant, length: int) -> int:
+    """The patched position of variant ``i`` in its ``length``-token prompt, or a RecipeError."""
+    pos = v.target.position
+    assert pos is not None  # PatchVariant refuses a target without a position
+    resolved = pos + length if pos < 0 else pos
+    if not 0 <= resolved < length:
+        raise RecipeError(f"Variant {i}: target position {pos} does not exist in prompt {v.prompt!r} "
+                          f"({length} tokens).")  # fmt: skip
+    return resolved
+
+
+def _knockout_query(i: int, v: KnockoutVariant, length: int, n_layers: int) -> int:
+    """The knocked-out query position of variant ``i``, or a RecipeError for positions or layers
+    outside the prompt or the model."""
+    query = v.query + length if v.query < 0 else v.query
+    if not 0 <= query < length or any(not 0 <= k < length for k in v.keys):
+        raise RecipeError(f"Knockout variant {i}: positions {v.query} -> {v.keys} outside the "
+                          f"prompt {v.prompt!r} ({length} tokens).")  # fmt: skip
+    if any(not 0 <= layer < n_layers for layer in v.layers):
+        raise RecipeError(f"Knockout variant {i}: layers {v.layers} out of range (0..{n_layers - 1}).")
+    return query
+
+
+def _prompt_lengths(backend: Backend, prompts: Sequence[Prompt]) -> dict[PromptKey, int]:
+    keys = list(dict.fromkeys(prompt_key(p) for p in prompts))
+    return dict(zip(keys, encode(backend, [prompt_value(k) for k in keys]).lengths, strict=True))
 
 
 def _plain_recipe(v: PatchVariant | KnockoutVariant) -> Recipe:
@@ -405,10 +425,13 @@ def _plain(
     """Each variant by the method the engine is defined to equal: ``generate`` with its recipe, in
     batches, for a backend that cannot resume mid-network. Slower, never different."""
     new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
+    longest = max(_prompt_lengths(backend, [v.prompt for v in variants]).values())
+    capacity = longest + config.max_new_tokens  # a plain run recomputes the whole prompt: suffix = all
+    size = min(PLAIN_BATCH, plan_batches(backend, capacity, capacity, len(variants), config))
     bar = tqdm(total=len(variants), desc="generations (plain)", unit="gen", disable=not config.progress)
     batches = 0
-    for start in range(0, len(variants), min(PLAIN_BATCH, config.max_batch)):
-        chunk = variants[start : start + min(PLAIN_BATCH, config.max_batch)]
+    for start in range(0, len(variants), size):
+        chunk = variants[start : start + size]
         out = generate(
             backend, [v.prompt for v in chunk], [_plain_recipe(v) for v in chunk],
             max_new_tokens=config.max_new_tokens, decoding=config.decoding, temperature=config.temperature,

@@ -293,6 +293,8 @@ def _from_hf_folder(
         hf_config = AutoConfig.from_pretrained(folder).to_dict()
     with _neutral_path(name_for_tl) as neutral:
         cfg = _tl_config(neutral, hf_config, processing, device, dtype, prepend_bos)
+    if neutral != name_for_tl:  # the link's name is not the model's
+        cfg.model_name = Path(name_for_tl).name
     check_memory(cfg, dtype, device, str(folder))
     if weights_cache is not None and _manifest_ok(weights_cache):
         try:
