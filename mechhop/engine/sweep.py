@@ -267,7 +267,7 @@ def run_variants(
         lengths = _prompt_lengths(backend, [v.prompt for v in variants])
         for i, v in enumerate(variants):  # the fast path's checks, before any generation
             _target_position(i, v, lengths[prompt_key(v.prompt)])
-        return _plain(backend, variants, config, why)
+        return _plain(backend, variants, config, why, max(lengths.values()))
     with torch.no_grad():
         # an identity patch (a site's own clean state) is an unpatched generation: no source run
         patched = [i for i, v in enumerate(variants) if not _is_identity(v)]
@@ -347,7 +347,7 @@ def run_knockouts(
         lengths = _prompt_lengths(backend, [v.prompt for v in variants])
         for i, v in enumerate(variants):
             _knockout_query(i, v, lengths[prompt_key(v.prompt)], n_layers)
-        return _plain(backend, tuple(variants), config, why)
+        return _plain(backend, tuple(variants), config, why, max(lengths.values()))
     with torch.no_grad():
         targets = _clean_targets(backend, list(dict.fromkeys(prompt_key(v.prompt) for v in variants)), 64)
         rows: list[_Row] = []
@@ -421,11 +421,12 @@ def _plain(
     variants: tuple[PatchVariant, ...] | tuple[KnockoutVariant, ...],
     config: EngineConfig,
     why: str,
+    longest: int,
 ) -> EngineResult:
     """Each variant by the method the engine is defined to equal: ``generate`` with its recipe, in
-    batches, for a backend that cannot resume mid-network. Slower, never different."""
+    batches, for a backend that cannot resume mid-network (``longest``: the longest prompt's tokens).
+    Slower, never different."""
     new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
-    longest = max(_prompt_lengths(backend, [v.prompt for v in variants]).values())
     capacity = longest + config.max_new_tokens  # a plain run recomputes the whole prompt: suffix = all
     size = min(PLAIN_BATCH, plan_batches(backend, capacity, capacity, len(variants), config))
     bar = tqdm(total=len(variants), desc="generations (plain)", unit="gen", disable=not config.progress)

@@ -443,34 +443,27 @@ def load_model(
     torch_dtype = getattr(torch, dtype)
     device = check_device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
+    bos: bool | None = prepend_bos
     if name in EMBEDDED:
         entry = EMBEDDED[name]
-        folder = embedded_hf_folder(name)
+        source, location = "embedded", str(embedded_hf_folder(name))
         bos = entry.prepend_bos if prepend_bos is None else prepend_bos
-        source, location = "embedded", str(folder)
-        if kind == "bridge":
-            model = _bridge(str(folder), device, torch_dtype, bos, name)
-        else:
-            tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
-            model = _from_hf_folder(
-                folder, entry.tl_name, processing, device, torch_dtype, bos,
-                weights_cache=folder.parent / f"tl-{tag}",
-            )  # fmt: skip
     elif (Path(name).expanduser() / "config.json").is_file():
-        folder = Path(name).expanduser().resolve()
-        source, location = "local", str(folder)
-        if kind == "bridge":
-            model = _bridge(str(folder), device, torch_dtype, prepend_bos, name)
-        else:
-            model = _from_hf_folder(
-                folder, tl_architecture, processing, device, torch_dtype, prepend_bos, None
-            )
+        source, location = "local", str(Path(name).expanduser().resolve())
     else:
         source, location = "transformer_lens", name
-        if kind == "bridge":
-            model = _bridge(name, device, torch_dtype, prepend_bos, name)
-        else:
-            model = _from_transformer_lens(name, processing, device, dtype, prepend_bos)
+    if kind == "bridge":
+        model = _bridge(location, device, torch_dtype, bos, name)
+    elif source == "embedded":
+        tag = f"{processing.tag}-{dtype}-tl{_version('transformer-lens')}"
+        model = _from_hf_folder(
+            Path(location), entry.tl_name, processing, device, torch_dtype, bos,
+            weights_cache=Path(location).parent / f"tl-{tag}",
+        )  # fmt: skip
+    elif source == "local":
+        model = _from_hf_folder(Path(location), tl_architecture, processing, device, torch_dtype, bos, None)
+    else:
+        model = _from_transformer_lens(name, processing, device, dtype, bos)
     if kind == "hooked":
         from mechhop.models.hooked import pretranspose_weights
 
@@ -492,15 +485,8 @@ def load_model(
 def _bridge(source: str, device: str, dtype: torch.dtype, prepend_bos: bool | None, name: str) -> Any:
     from mechhop.models.bridge import load_bridge
 
-    try:
-        with _quiet():
-            return load_bridge(source, device, dtype, prepend_bos)
-    except MechhopError:
-        raise
-    except Exception as exc:
-        if not _is_download_error(exc):
-            raise
-        raise _download_error(name, exc) from None
+    with _downloads(name), _quiet():
+        return load_bridge(source, device, dtype, prepend_bos)
 
 
 def _from_transformer_lens(
@@ -518,35 +504,37 @@ def _from_transformer_lens(
             "TransformerLens model name (see transformer_lens.loading.OFFICIAL_MODEL_NAMES), "
             "or a local Hugging Face folder containing config.json." + did_you_mean(name, known)
         ) from None
+    with _downloads(official), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        cfg = loading.get_pretrained_model_config(official, device=device, dtype=getattr(torch, dtype))
+        check_memory(cfg, getattr(torch, dtype), device, name)
+        model = HookedTransformer.from_pretrained(
+            official,
+            device=device,
+            dtype=dtype,
+            default_prepend_bos=prepend_bos,
+            default_padding_side="left",
+            **asdict(processing),
+        )
+    return model.eval()
+
+
+@contextlib.contextmanager
+def _downloads(name: str) -> Iterator[None]:
+    """Re-raise a failure to fetch ``name``'s files (no network, no cached copy) as one clear error."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            cfg = loading.get_pretrained_model_config(official, device=device, dtype=getattr(torch, dtype))
-            check_memory(cfg, getattr(torch, dtype), device, name)
-            model = HookedTransformer.from_pretrained(
-                official,
-                device=device,
-                dtype=dtype,
-                default_prepend_bos=prepend_bos,
-                default_padding_side="left",
-                **asdict(processing),
-            )
+        yield
     except MechhopError:
         raise
     except Exception as exc:
         if not _is_download_error(exc):
             raise
-        raise _download_error(official, exc) from None
-    return model.eval()
-
-
-def _download_error(name: str, exc: BaseException) -> MechhopError:
-    first = (str(exc).strip().splitlines() or [""])[0][:200]
-    return MechhopError(
-        f"Could not download {name!r} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
-        f"Without network, use an embedded model ({', '.join(EMBEDDED)}) or a local Hugging Face "
-        "folder; with a copy in your Hugging Face cache, set HF_HUB_OFFLINE=1."
-    )
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise MechhopError(
+            f"Could not download {name!r} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
+            f"Without network, use an embedded model ({', '.join(EMBEDDED)}) or a local Hugging Face "
+            "folder; with a copy in your Hugging Face cache, set HF_HUB_OFFLINE=1."
+        ) from None
 
 
 def _is_download_error(exc: BaseException) -> bool:
