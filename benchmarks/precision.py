@@ -5,10 +5,12 @@
 Takes the first ``--queries`` composition-incorrect queries of the re-run's sample
 (benchmarks/designs/<model>.toml), runs real back-patching, the forward control and the placebo
 (K donors) on the design's grid in each precision, and prints per precision: generations per
-second, then the share of identical generations and of identical success labels, and the
-primary test's verdict per control and position in both precisions. The re-run may use bfloat16
-only where those verdicts agree (docs/method/controls.md); float32 stays the reference. Run it
-alone on the machine: another CPU-heavy process slows torch about tenfold.
+second (after a first line naming the CPU and its bfloat16 flags: the kernels, and so the speed
+and rounding of bfloat16, differ from CPU to CPU), then the share of identical generations and
+of identical success labels, and the primary test's verdict per control and position in both
+precisions. The re-run may use bfloat16 only where those verdicts agree
+(docs/method/controls.md); float32 stays the reference. Run it alone on the machine: another
+CPU-heavy process slows torch about tenfold.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pandas as pd
 import mechhop
 from mechhop.analyses.backpatching import BackpatchingConfig, backpatching, control_comparison
 from mechhop.core.backend import as_backend
+from mechhop.models.hardware import cpu_info
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from reproduce import draw, read_design
@@ -34,6 +37,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=8)
     parser.add_argument("--layer-step", type=int, default=None, help="default: the design's")
     args = parser.parse_args()
+    print(f"CPU: {cpu_info().describe()}")
     design = read_design(args.model)
     queries, _, sample, pool = draw(design)
     incorrect = [q for q, g in sample.groups.items() if g == "incorrect"][: args.queries]

@@ -2,6 +2,8 @@
 # Fresh machine -> the test suite: set up, lint, then every test (tiny models and the embedded models).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# first, so a failure report carries it: bfloat16's kernels (and rounding) differ from CPU to CPU
+python3 mechhop/models/hardware.py
 bash scripts/setup.sh
 # The report's browser test: Debian's Chromium and ChromeDriver (needs root or sudo; once per machine).
 if ! command -v chromedriver >/dev/null; then

@@ -57,6 +57,13 @@ FAMILY_CONFIGS = {
 }
 
 
+def pytest_report_header() -> str:
+    """The CPU at the top of the output: bfloat16's kernels, so its rounding, differ between CPUs."""
+    from mechhop.models.hardware import cpu_info
+
+    return f"CPU: {cpu_info().describe()}"
+
+
 def make_tiny(kind: str, seed: int = 0) -> HookedTransformer:
     """A tiny random model of one of ``FAMILY_CONFIGS``."""
     from transformer_lens import HookedTransformer, HookedTransformerConfig

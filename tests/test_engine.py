@@ -133,20 +133,66 @@ def test_engine_equals_plain_method_on_smollm2(smol):
     assert result.new_tokens.tolist() == plain_many(smol, variants)
 
 
+def rounding_check(
+    engine_first: torch.Tensor, low: torch.Tensor, ref: torch.Tensor
+) -> tuple[float, list[int], int]:
+    """The guarantee a low-precision engine can keep: its first token is one the float32 model ranks
+    within twice the precision's rounding scale of its top token.
+
+    ``low`` and ``ref`` are the plain method's first-step logits in the low precision and in float32
+    (one row per variant). The rounding scale ``s`` is the largest gap between the two over every
+    variant and token, measured here on this CPU's kernels, not on the machine the test was written
+    on. The plain method keeps the guarantee by construction (each logit is off by at most ``s``, so
+    its argmax is within ``2 s`` of the float32 top); the engine sums the same products in another
+    order, so it keeps it too unless it computes something else. Where the float32 margin between the
+    top two tokens exceeds ``2 s`` this is exact agreement with float32's first token.
+    Returns the scale, the variants that break the guarantee and how many variants are that clear.
+    """
+    scale = float((low.float() - ref.float()).abs().max())
+    top = ref.topk(2, dim=-1).values
+    chosen = ref.gather(-1, engine_first.view(-1, 1)).squeeze(-1)
+    broken = [i for i, gap in enumerate((top[:, 0] - chosen).tolist()) if gap > 2 * scale]
+    clear = int(((top[:, 0] - top[:, 1]) > 2 * scale).sum())
+    return scale, broken, clear
+
+
+def low_precision_agreement(model, reference, variants, **kw) -> str:
+    """Run the engine on ``model`` (16-bit) and check it against the plain method in float32
+    (``reference``, the same model in float32); return what was measured, for the test's output."""
+    result = run_variants(model, variants, EngineConfig(progress=False, **kw))
+    prompts = [list(v.prompt) if isinstance(v.prompt, tuple) else v.prompt for v in variants]
+    recipes = [Recipe(Patch(v.target, source=v.source, source_prompt=v.source_prompt)) for v in variants]
+    plain_low = mechhop.generate(model, prompts, recipes, **kw)
+    plain_ref = mechhop.generate(reference, prompts, recipes, max_new_tokens=1)
+    scale, broken, clear = rounding_check(
+        result.new_tokens[:, 0], plain_low.first_logits, plain_ref.first_logits
+    )
+    assert not broken, (
+        f"the engine's first token is more than 2 x {scale:.3f} (the rounding scale) below float32's top "
+        f"token for variants {broken}: the engine computes something other than the plain method"
+    )
+    assert clear > 0, f"no variant's float32 margin exceeds 2 x {scale:.3f}: the check says nothing"
+    same = sum(r.tolist() == p for r, p in zip(result.new_tokens, plain_low.new_tokens.tolist(), strict=True))
+    n = len(variants)
+    return (
+        f"rounding scale {scale:.3f}; first token within it on {n}/{n}, {clear} clear of it (exact); "
+        f"whole generations equal to the plain method's {same}/{n}"
+    )
+
+
 @pytest.mark.real
-def test_bfloat16_smollm2_agreement_with_the_plain_method_is_reported(capsys):
-    """SmolLM2 in bfloat16 (as a GPU would run it): the engine against the plain method in the same
-    precision, back-patching-like variants; agreement is measured and printed, not demanded exact."""
+def test_bfloat16_smollm2_keeps_the_rounding_guarantee(smol, capsys):
+    """SmolLM2 in bfloat16 (as a GPU would run it), back-patching-like variants: the engine's first
+    token is within the rounding scale of float32's (see ``rounding_check``). Whole generations may
+    part later at a near-tie, more often on CPUs whose bfloat16 kernels round differently (AMX):
+    that share is printed, not asserted."""
     model = mechhop.load_model("smollm2-135m", device="cpu", dtype="bfloat16")
     two_hop = "the capital of the country of origin of sushi is"
     variants = [PatchVariant(two_hop, Site("resid_post", t, -1), Site("resid_post", s, -1))
                 for s in range(4, 30, 5) for t in range(0, s, 4)]  # fmt: skip
-    result = run_variants(model, variants, EngineConfig(progress=False))
-    plain_tokens = plain_many(model, variants)
-    same = sum(r.tolist() == p for r, p in zip(result.new_tokens, plain_tokens, strict=True))
+    measured = low_precision_agreement(model, smol, variants)
     with capsys.disabled():
-        print(f"\nSmolLM2 bfloat16: engine = plain method on {same}/{len(variants)} generations (10 tokens)")
-    assert same / len(variants) >= 0.8
+        print(f"\nSmolLM2 bfloat16 (10 tokens): {measured}")
 
 
 @pytest.mark.real
@@ -191,22 +237,25 @@ def test_the_budget_follows_the_devices_free_memory(tiny):
 
 
 @pytest.mark.parametrize("dtype", ["bfloat16", "float16"])
-def test_low_precision_agreement_with_the_plain_method_is_measured(dtype, capsys):
+def test_low_precision_engine_keeps_the_rounding_guarantee(dtype, capsys):
     """In 16-bit floats the engine and the plain method sum in different orders, which can flip a
-    greedy choice at a near-tie: measure and report agreement instead of demanding identity."""
+    greedy choice at a near-tie: assert the guarantee of ``rounding_check`` and print the rest."""
     from tests.tiny_lm import make_tiny_lm
 
     model = make_tiny_lm(dtype=dtype)
     assert as_backend(model).dtype == getattr(torch, dtype)
-    variants = tiny_variants(model.cfg.n_layers)[::3]
-    result = run_variants(model, variants, EngineConfig(max_new_tokens=6, progress=False))
-    plain_tokens = plain_many(model, variants, max_new_tokens=6)
-    same = sum(r.tolist() == p for r, p in zip(result.new_tokens, plain_tokens, strict=True))
-    first = sum(int(r[0]) == p[0] for r, p in zip(result.new_tokens, plain_tokens, strict=True))
+    measured = low_precision_agreement(
+        model, make_tiny_lm(), tiny_variants(model.cfg.n_layers)[::3], max_new_tokens=6
+    )
     with capsys.disabled():
-        print(f"\n{dtype}: engine = plain method on {same}/{len(variants)} generations (all 6 tokens), "
-              f"first token {first}/{len(variants)}")  # fmt: skip
-    assert first / len(variants) >= 0.95 and same / len(variants) >= 0.8
+        print(f"\n{dtype} (6 tokens): {measured}")
+
+
+def test_the_rounding_check_catches_a_wrong_first_token():
+    ref = torch.tensor([[5.0, 1.0, 0.0], [2.0, 1.9, 0.0]])
+    low = ref + 0.1  # rounding scale 0.1: row 0 is clear (margin 4), row 1 a near-tie
+    assert rounding_check(torch.tensor([0, 1]), low, ref) == (pytest.approx(0.1), [], 1)
+    assert rounding_check(torch.tensor([1, 1]), low, ref)[1] == [0]  # 4 below the top: a real error
 
 
 # -- attention knockout on the engine -----------------------------------------------------------

@@ -103,3 +103,19 @@ def test_the_shared_gguf_reader_is_put_back_even_when_conversion_fails(tmp_path)
         raise RuntimeError("conversion interrupted")
     assert gguf.GGUFReader is original
     assert not models._GGUF_PATCH.locked()
+
+
+def test_the_cpu_and_its_bfloat16_flags_are_read(tmp_path, monkeypatch):
+    from mechhop.models.hardware import cpu_info
+
+    amx = tmp_path / "amx"
+    core = "model name\t: Xeon X\nflags\t\t: fpu avx2 amx_bf16 avx512_bf16\n"
+    amx.write_text(f"processor\t: 0\n{core}\nprocessor\t: 1\n{core}")
+    plain = tmp_path / "plain"
+    plain.write_text("model name\t: Old CPU\nflags\t\t: fpu avx2\n")
+    monkeypatch.delenv("ONEDNN_MAX_CPU_ISA", raising=False)
+    assert cpu_info(amx).native_bfloat16 and cpu_info(amx).describe() == "Xeon X; bf16: amx_bf16 avx512_bf16"
+    assert not cpu_info(plain).native_bfloat16
+    monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "AVX2")  # a forced kernel path is part of the description
+    assert cpu_info(plain).describe() == "Old CPU; bf16: none (emulated); ONEDNN_MAX_CPU_ISA=AVX2"
+    assert cpu_info(tmp_path / "missing").flags == frozenset()

@@ -1,0 +1,56 @@
+"""What the CPU can do in low precision, read from the operating system (no torch).
+
+Machines of one kind come with different CPUs, and bfloat16 runs through different kernels on them
+(AMX tiles, AVX-512 BF16, or emulated through float32), so its speed and its rounding differ. Test
+output and benchmark results name the CPU they ran on.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+# CPU flags that give bfloat16 matrix products in hardware
+BF16_FLAGS = ("amx_bf16", "avx512_bf16")
+
+
+@dataclass(frozen=True)
+class CpuInfo:
+    """The CPU's model name and the low-precision flags it reports."""
+
+    model: str
+    flags: frozenset[str]
+
+    @property
+    def native_bfloat16(self) -> bool:
+        return any(flag in self.flags for flag in BF16_FLAGS)
+
+    def describe(self) -> str:
+        """One line, e.g. ``Intel(R) Xeon(R) Processor; bf16: amx_bf16 avx512_bf16``."""
+        found = [flag for flag in BF16_FLAGS if flag in self.flags]
+        isa = os.environ.get("ONEDNN_MAX_CPU_ISA")
+        limit = f"; ONEDNN_MAX_CPU_ISA={isa}" if isa else ""
+        return f"{self.model}; bf16: {' '.join(found) or 'none (emulated)'}{limit}"
+
+
+def cpu_info(cpuinfo: str | Path = "/proc/cpuinfo") -> CpuInfo:
+    """The CPU of this machine (Linux's /proc/cpuinfo; elsewhere the platform's name, no flags)."""
+    try:
+        text = Path(cpuinfo).read_text(errors="replace")
+    except OSError:
+        return CpuInfo(platform.processor() or platform.machine() or "unknown CPU", frozenset())
+    model, flags = "", ""
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        key = key.strip()
+        if key == "model name" and not model:
+            model = value.strip()
+        elif key in ("flags", "Features") and not flags:  # x86, then Arm
+            flags = value
+    return CpuInfo(model or platform.machine() or "unknown CPU", frozenset(flags.split()))
+
+
+if __name__ == "__main__":  # scripts/test.sh, before anything is installed: stdlib only
+    print(f"CPU: {cpu_info().describe()}")
