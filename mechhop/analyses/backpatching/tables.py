@@ -18,9 +18,14 @@ from mechhop.analyses.evidence import (
     VERDICTS,
     claim,
     cluster_bootstrap,
+    cluster_mean_interval,
+    cluster_t_test,
     detectable_difference,
     mcnemar_detectable,
     mcnemar_test,
+    mean_detectable,
+    mean_verdict,
+    required_n,
     signed_rank_test,
     verdict,
 )
@@ -217,6 +222,20 @@ def donor_permutation_p(
     return (hits + 1) / (n_perm + 1)
 
 
+def _mean_scale(sub: pd.DataFrame, reference: float, n_boot: int, seed: int) -> dict[str, object]:
+    """Amendment 1's primary comparison of one group's per-query differences (the mean scale)."""
+    diffs, clusters = sub["difference"].to_numpy(), sub["bridge"].tolist()
+    test = cluster_t_test(diffs, clusters)
+    boot_low, boot_high, _ = cluster_mean_interval(diffs, clusters, n_boot=n_boot, seed=seed)
+    return {
+        "both_zero": int(((sub["real_share"] == 0) & (sub["control_share"] == 0)).sum()),
+        "mean_ci_low": test.ci_low, "mean_ci_high": test.ci_high, "mean_p": test.p,
+        "boot_ci_low": boot_low, "boot_ci_high": boot_high,
+        "mean_detectable": mean_detectable(test.se), "needed_n": required_n(len(sub), test.se, reference),
+        "amended_verdict": mean_verdict(test.ci_low, test.ci_high, reference),
+    }  # fmt: skip
+
+
 def control_comparison(
     table: pd.DataFrame,
     control: pd.DataFrame,
@@ -283,6 +302,8 @@ def control_comparison(
                "median_real": float(sub["real_share"].median()),
                "median_control": float(sub["control_share"].median()),
                "median_difference": median, "ci_low": low, "ci_high": high,
+               "real_share_mean": float(sub["real_share"].mean()),
+               "control_share_mean": float(sub["control_share"].mean()),
                "mean_difference": float(diffs.mean()), "p": p,
                "p_bridges": signed_rank_test(sub.groupby("bridge")["difference"].mean().to_numpy()),
                "detectable": detectable_difference(se),
@@ -292,6 +313,7 @@ def control_comparison(
                "real_only": real_only, "control_only": control_only,
                "mcnemar_p": mcnemar_test(real_only, control_only),
                "oracle_detectable": mcnemar_detectable(len(sub), (real_only + control_only) / len(sub)),
+               **_mean_scale(sub, reference, n_boot, seed),
         }  # fmt: skip
         if donor_rows is not None:
             position, target = row["position"], row["target"]
@@ -307,17 +329,17 @@ def control_comparison(
     return per_query, pd.DataFrame(rows)
 
 
-def control_claims(summaries: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def control_claims(summaries: Mapping[str, pd.DataFrame], column: str = "verdict") -> pd.DataFrame:
     """The claim per ([group,] position, target) from :func:`control_comparison` summaries, one per
     control (``{"forward": ..., "placebo": ...}``): each control's verdict side by side and the
     ``claim`` (:func:`mechhop.analyses.evidence.claim`): "above both controls" only when the real
-    run is above every one of them."""
+    run is above every one of them. ``column="amended_verdict"`` reads Amendment 1's verdicts."""
     if not summaries:
         raise MechhopError("control_claims needs at least one control_comparison summary.")
     by = [c for c in ("group", "position", "target") if c in next(iter(summaries.values()))]
     merged: pd.DataFrame | None = None
     for name, summary in summaries.items():
-        part = summary[[*by, "verdict"]].rename(columns={"verdict": f"{name}_verdict"})
+        part = summary[[*by, column]].rename(columns={column: f"{name}_verdict"})
         merged = part if merged is None else merged.merge(part, on=by, how="outer")
     assert merged is not None  # summaries is not empty
     columns = [f"{name}_verdict" for name in summaries]
