@@ -67,18 +67,20 @@ POSITIONS = {"e1": "t1", "last": "t2"}
 def backpatching_figure() -> go.Figure:
     """Per query, the share of layer pairs whose generation names e3: real back-patching (y) against
     each same-size control (x), one row per re-run and control, one column per position, each panel
-    titled with the primary test's verdict for the incorrect queries (benchmarks/results/rerun-*/)."""
+    titled with Amendment 1's verdict for the incorrect queries and the registered rule's beside it
+    (benchmarks/results/rerun-*/)."""
     runs = {m: RESULTS / f"rerun-{m}" for m in RERUNS if (RESULTS / f"rerun-{m}" / "summary.json").exists()}
     rows = [(m, c) for m in runs for c in ("forward", "placebo")]
     titles = []
     for model, control in rows:
-        summary = json.loads((runs[model] / "summary.json").read_text())[f"primary_{control}"]
+        summary = json.loads((runs[model] / "summary.json").read_text())["amendment_1"][control]
         for position, where in POSITIONS.items():
             row = next(r for r in summary if r["group"] == "incorrect" and r["position"] == position)
             titles.append(f"{RERUNS[model]}, {where}, vs {control}<br><sup>incorrect, n = {row['queries']}: "
-                          f"median diff {row['median_difference']:+.3f} "
-                          f"[{row['ci_low']:+.3f}, {row['ci_high']:+.3f}], "
-                          f"p = {row['p']:.2g}<br>{row['verdict']}</sup>")  # fmt: skip
+                          f"mean diff {row['mean_difference']:+.3f} "
+                          f"[{row['mean_ci_low']:+.3f}, {row['mean_ci_high']:+.3f}], "
+                          f"p = {row['mean_p']:.2g}<br>{row['amended_verdict']} "
+                          f"(registered rule: {row['verdict']})</sup>")  # fmt: skip
     fig = make_subplots(rows=len(rows), cols=2, subplot_titles=titles, horizontal_spacing=0.1,
                         vertical_spacing=0.4 / max(1, len(rows)))  # fmt: skip
     rng = np.random.default_rng(0)
@@ -109,11 +111,12 @@ def backpatching_figure() -> go.Figure:
             fig.update_yaxes(title_text="real: share of pairs", range=[-0.03, 1.03], row=r, col=c)
     fig.update_layout(
         template=TEMPLATE, width=1000, height=450 * len(rows) + 160, legend={"orientation": "h", "y": -0.07},
-        margin={"t": 150},
+        margin={"t": 175},
         title={"y": 0.975, "yref": "container", "yanchor": "top",
                "text": "Back-patching per query against its same-size controls"
-               "<br><sup>share of layer pairs (src > tgt) whose 10 greedy tokens name e3; dotted: equal; "
-               "verdicts by the primary test fixed before the run</sup>"},
+               "<br><sup>share of layer pairs (src > tgt) whose 10 greedy tokens name e3; dotted: equal"
+               "<br>verdicts: Amendment 1 (a re-analysis of these runs), the registered rule's in "
+               "brackets</sup>"},
     )  # fmt: skip
     return fig
 

@@ -140,7 +140,10 @@ def test_headline_primary_test_equals_control_comparison(page, results):
             row = f"<td>{control}</td><td>{r.group}</td><td>{r.position}</td>"
             assert row in block
             after = block[block.index(row) :]
-            assert f"<b>{r.verdict}</b>" in after[: after.index("</tr>")]
+            cells = after[: after.index("</tr>")]
+            # the amended verdict in bold, the registered one beside it
+            assert f"<b>{r.amended_verdict}</b>" in cells and f"<td>{r.verdict}</td>" in cells
+            assert f"{r.mean_difference:+.3f} [{r.mean_ci_low:+.3f}, {r.mean_ci_high:+.3f}]" in cells
     assert "not the paper&#x27;s measure" in page or "not the paper's measure" in page
 
 

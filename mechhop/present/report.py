@@ -341,7 +341,12 @@ def _rescue_part(
                              _td(f"{r.median_difference:+.3f} [{r.ci_low:+.3f}, {r.ci_high:+.3f}]",
                                  r.median_difference),
                              _td(_num(r.p, 3), r.p), _td(_num(r.p_bridges, 3), r.p_bridges),
-                             _td(_num(r.detectable, 3), r.detectable), _td(f"<b>{_esc(r.verdict)}</b>"),
+                             _td(_num(r.detectable, 3), r.detectable), _td(_esc(r.verdict)),
+                             _td(f"{r.mean_difference:+.3f} [{r.mean_ci_low:+.3f}, {r.mean_ci_high:+.3f}]",
+                                 r.mean_difference),
+                             _td(_num(r.mean_p, 3), r.mean_p),
+                             _td(_num(r.mean_detectable, 3), r.mean_detectable),
+                             _td(f"<b>{_esc(r.amended_verdict)}</b>"),
                              _td(f"{r.real_only} / {r.control_only}"),
                              _td(_num(r.mcnemar_p, 3), r.mcnemar_p)])  # fmt: skip
         parts.append(
@@ -349,23 +354,33 @@ def _rescue_part(
             "query the share of layer pairs that succeed, real minus control; the median difference "
             "with a 95% bootstrap interval resampling bridge entities; the two-sided Wilcoxon "
             "signed-rank p (and on per-bridge means); the smallest difference this n detects with 80% "
-            "power; and the verdict of the wording rule. "
+            "power; and the verdict of the wording rule. That median is 0 [0, 0] whenever most queries have "
+            "no succeeding pair in either arm, so Amendment 1 (2026-12-08) reads the mean difference "
+            "instead, with a t interval and p clustered by bridge, and its verdict (in bold) from the "
+            "interval alone. "
             "Secondary: queries rescued by the real run only / by the control only, McNemar's exact p.</p>"
         )
         header = ["control", "group", "position", "target", "queries", "bridges", "median share (real)",
                   "median share (control)", "median difference [95% CI]", "signed-rank p", "p on bridges",
-                  "detectable", "verdict", "oracle: real only / control only", "McNemar p"]  # fmt: skip
+                  "detectable", "verdict (registered)", "mean difference [95% CI]", "p (clustered)",
+                  "detectable (mean)", "verdict (amendment 1)", "oracle: real only / control only",
+                  "McNemar p"]  # fmt: skip
         parts.append(f'<div id="headline-primary">{_table(header, rows)}</div>')
-        claims = control_claims({name: summary for name, (_, summary) in summaries.items()})
+        tables = {name: summary for name, (_, summary) in summaries.items()}
+        claims = control_claims(tables, "amended_verdict")
+        registered = control_claims(tables)["claim"].tolist()
         verdicts = [c for c in claims.columns if c.endswith("_verdict")]
         rows = [[_td(_esc(r["group"])), _td(_esc(r["position"])), _td(_esc(r["target"])),
-                 *(_td(_esc(str(r[c]))) for c in verdicts), _td(f"<b>{_esc(r['claim'])}</b>")]
-                for _, r in claims.iterrows()]  # fmt: skip
+                 *(_td(_esc(str(r[c]))) for c in verdicts), _td(f"<b>{_esc(r['claim'])}</b>"),
+                 _td(_esc(old))]
+                for (_, r), old in zip(claims.iterrows(), registered, strict=True)]  # fmt: skip
         parts.append(
             '<p class="note">The claim "back-patching rescues these queries at this position" stands only '
-            "when the real run is above every control.</p>"
+            "when the real run is above every control (Amendment 1's verdicts; the registered rule's "
+            "claim beside it).</p>"
         )
-        header = ["group", "position", "target", *(c.removesuffix("_verdict") for c in verdicts), "claim"]
+        header = ["group", "position", "target", *(c.removesuffix("_verdict") for c in verdicts), "claim",
+                  "claim (registered rule)"]  # fmt: skip
         parts.append(f'<div id="headline-claims">{_table(header, rows)}</div>')
     return "".join(parts)
 
