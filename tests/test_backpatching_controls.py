@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import mechhop
+from mechhop import Patch, Recipe, Vector
 from mechhop.analyses.backpatching import (
     BackpatchingConfig,
     backpatching,
@@ -103,6 +105,40 @@ def test_forward_control_mirrors_the_grid_and_placebo_uses_k_donors(lm):
     assert (table["donor_id"] != table["query_id"]).all()
     shares = pair_shares(table)
     assert shares["pairs"].eq(3).all()  # each donor on the real run's 3 pairs
+
+
+def test_random_control_keeps_the_grid_and_moves_each_state_as_far_as_the_patch(lm):
+    from mechhop.analyses.backpatching.run import direction_seed
+    from mechhop.core.apply import capture
+    from mechhop.core.backend import as_backend
+    from mechhop.core.sites import Site
+    from mechhop.core.tokens import encode
+    from mechhop.data.positions import locate
+    from mechhop.engine.measures import displaced
+
+    queries = tiny_queries()
+    grid = {"positions": ("last",), "src_layers": (0, 2, 3), "tgt_layers": (0, 2, 3)}
+    real = backpatching(lm, queries, BackpatchingConfig(**grid), progress=False).table
+    random = backpatching(lm, queries, BackpatchingConfig(**grid, source="random"), progress=False).table
+    keys = ["query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"]
+    assert random[keys].values.tolist() == real[keys].values.tolist()  # the real grid, the query itself
+    assert (random["kl"] >= 0).all() and (real["kl"] >= 0).all()
+    assert random["generation"].tolist() != real["generation"].tolist()
+    # one row by hand: the target state moved by ||h_ls - h_lt|| along the row's seeded direction
+    q, row = queries[0], random.iloc[0]
+    backend = as_backend(lm)
+    batch = encode(backend, [q.two_hop_prompt])
+    at = batch.absolute(0, locate(lm, q)["last"])
+    states = capture(
+        backend, batch, [Site("resid_post", int(row.tgt_layer)), Site("resid_post", int(row.src_layer))]
+    )
+    here = states[Site("resid_post", int(row.tgt_layer))][0, at]
+    there = states[Site("resid_post", int(row.src_layer))][0, at]
+    moved = displaced(here, there, direction_seed(q.id, "last", "original", row.src_layer, row.tgt_layer))
+    recipe = Recipe(
+        Patch(Site("resid_post", int(row.tgt_layer), locate(lm, q)["last"]), value=Vector.from_tensor(moved))
+    )
+    assert mechhop.generate(lm, [q.two_hop_prompt], recipe).texts[0] == row.generation
 
 
 def test_forward_control_refuses_pairs_it_cannot_mirror(lm):

@@ -38,6 +38,19 @@ def plain_many(model, variants: list[PatchVariant], **kw) -> list[list[int]]:
     return mechhop.generate(model, prompts, recipes, **kw).new_tokens.tolist()
 
 
+def plain_many_result(model, variants: list[PatchVariant], **kw):
+    """The plain method's Generation for many variants at once (first logits included)."""
+    prompts = [list(v.prompt) if isinstance(v.prompt, tuple) else v.prompt for v in variants]
+    sources = [
+        list(v.source_prompt) if isinstance(v.source_prompt, tuple) else v.source_prompt for v in variants
+    ]
+    recipes = [
+        Recipe(Patch(v.target, source=v.source, source_prompt=p))
+        for v, p in zip(variants, sources, strict=True)
+    ]
+    return mechhop.generate(model, prompts, recipes, **kw)
+
+
 def tiny_variants(n_layers: int) -> list[PatchVariant]:
     out = []
     for p in PROMPTS:
@@ -298,3 +311,56 @@ def test_knockout_variants_outside_the_prompt_are_refused(tiny):
         run_knockouts(tiny, [KnockoutVariant([1, 2, 3], 5, (0,), (1,))], EngineConfig(progress=False))
     with pytest.raises(RecipeError, match="out of range"):
         run_knockouts(tiny, [KnockoutVariant([1, 2, 3], 2, (0,), (9,))], EngineConfig(progress=False))
+
+
+# -- the random-direction control and the first token's KL -----------------------------------------
+def displaced_variants(n_layers: int) -> list[PatchVariant]:
+    return [
+        PatchVariant(p, Site("resid_post", tgt, pos), Site("resid_post", src, pos), displace=1000 * src + tgt)
+        for p in PROMPTS
+        for src in range(n_layers)
+        for tgt in range(src)
+        for pos in sorted({0, -1})
+    ]
+
+
+def test_displace_moves_as_far_as_the_patch_in_a_seeded_direction():
+    from mechhop.engine.measures import displaced
+
+    target, source = torch.zeros(16), torch.arange(16.0)
+    moved = displaced(target, source, seed=3)
+    assert torch.linalg.norm(moved - target) == pytest.approx(float(torch.linalg.norm(source - target)))
+    assert torch.equal(moved, displaced(target, source, seed=3))
+    assert not torch.equal(moved, displaced(target, source, seed=4))
+    assert abs(float(torch.nn.functional.cosine_similarity(moved, source, dim=0))) < 0.9  # not the patch
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast-attention", "transformer-lens-blocks"])
+def test_displaced_generations_and_kl_equal_the_plain_path(tiny, fast, monkeypatch):
+    variants = displaced_variants(tiny.cfg.n_layers)
+    config = EngineConfig(max_new_tokens=6, progress=False, max_batch=7, fast_attention=fast)
+    engine = run_variants(tiny, variants, config)
+    # the plain path (what a backend that cannot resume gets): generate with the moved state as a value
+    monkeypatch.setattr(type(as_backend(tiny)), "why_not_resumable", lambda self: "test")
+    plain = run_variants(tiny, variants, config)
+    assert plain.path == "plain" and engine.path != "plain"
+    assert engine.new_tokens.tolist() == plain.new_tokens.tolist()
+    torch.testing.assert_close(engine.first_kl, plain.first_kl, atol=1e-4, rtol=1e-3)
+    real = run_variants(tiny, [PatchVariant(v.prompt, v.target, v.source) for v in variants], config)
+    assert engine.new_tokens.tolist() != real.new_tokens.tolist()  # the control is not the patch
+
+
+def test_first_token_kl_is_zero_unpatched_and_matches_the_plain_method(tiny):
+    from mechhop.engine.measures import first_token_kl
+    from mechhop.engine.sweep import clean_variant
+
+    variants = [clean_variant(p, tiny.cfg.n_layers) for p in PROMPTS] + tiny_variants(tiny.cfg.n_layers)[:40]
+    result = run_variants(tiny, variants, EngineConfig(max_new_tokens=2, progress=False))
+    assert result.first_kl[: len(PROMPTS)].abs().max() < 1e-5
+    patched = variants[len(PROMPTS) :]
+    plain = plain_many_result(tiny, patched, max_new_tokens=1)
+    clean = mechhop.generate(tiny, [list(v.prompt) for v in patched], max_new_tokens=1).first_logits
+    assert plain.new_tokens[:, 0].tolist() == result.new_tokens[len(PROMPTS) :, 0].tolist()
+    expected = first_token_kl(torch.log_softmax(clean, -1), plain.first_logits)
+    torch.testing.assert_close(result.first_kl[len(PROMPTS) :], expected, atol=1e-4, rtol=1e-3)
+    assert float(expected.max()) > 0.01  # some patches move the distribution

@@ -192,7 +192,7 @@ def test_missing_analyses_say_not_run(results, tmp_path):
     assert 'id="fig-backpatching-original"' in page and 'id="fig-explorer-0"' in page
     assert 'No groups given: every query is counted in one group, "all".' in page
     assert _rows(page, group="all", position="either", target="original")[3].endswith("of 3")
-    assert "No forward or placebo control was given" in page
+    assert "No forward, placebo or random control was given" in page
     for sid in SECTIONS:
         assert f'<section id="{sid}">' in page
 

@@ -38,10 +38,11 @@ from jaxtyping import Int
 from mechhop.core.apply import _guard, capture
 from mechhop.core.backend import Backend, CleanKV, HookFn, ModelLike, as_backend, check_fits
 from mechhop.core.generation import Decoding, check_decoding, decode, generate, make_generators, texts_of
-from mechhop.core.interventions import KnockOut, Patch
+from mechhop.core.interventions import KnockOut, Patch, Vector
 from mechhop.core.recipe import Recipe
 from mechhop.core.sites import Site
 from mechhop.core.tokens import Prompt, PromptKey, encode, prompt_key, prompt_value
+from mechhop.engine.measures import displaced, first_token_kl
 from mechhop.errors import RecipeError
 from mechhop.progress import tqdm
 
@@ -52,13 +53,18 @@ _SOURCE_KINDS = ("resid_pre", "resid_mid", "resid_post", "attn_out", "mlp_out")
 @dataclass(frozen=True)
 class PatchVariant:
     """One patched generation: the state at ``source`` (clean run of ``source_prompt``, or of
-    the target prompt when None) replaces the residual stream at ``target`` of ``prompt``."""
+    the target prompt when None) replaces the residual stream at ``target`` of ``prompt``.
+
+    With ``displace`` (a seed), the target's own clean state is moved instead, by a random
+    direction of the length the patch would move it (:func:`~mechhop.engine.measures.displaced`):
+    the random-direction control of docs/method/controls.md, Amendment 1."""
 
     prompt: Prompt
     target: Site
     source: Site
     source_prompt: Prompt | None = None
     seed: int = 0
+    displace: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.prompt, str):
@@ -123,6 +129,8 @@ class EngineResult:
     # backend that cannot resume mid-network), and why not fast
     path: str = "transformer_lens"
     why_not_fast: str | None = None
+    # per variant, KL(clean || patched) of the first generated token in nats (docs/method/controls.md)
+    first_kl: torch.Tensor | None = None
 
 
 @dataclass
@@ -132,6 +140,7 @@ class _CleanPrompt:
     length: int
     kv: CleanKV
     block_inputs: torch.Tensor  # [n_layers + 1, pos, d_model]: input of each block, then the final state
+    logprobs: torch.Tensor  # [d_vocab]: log-softmax of the clean run's next-token logits
 
 
 def _clean_targets(
@@ -154,7 +163,8 @@ def _clean_targets(
         hooks.append((backend.hook_name("resid_post", n_layers - 1), keep(n_layers)))
         cache = backend.new_cache(batch.size)
         with _guard(backend), backend.hooks(hooks):
-            backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
+            logits = backend.forward(batch.tokens, batch.attention_mask, cache, last_only=True)
+        logprobs = torch.log_softmax(logits.float(), dim=-1)
         stacked = torch.stack([states[i] for i in range(n_layers + 1)])  # [L+1, batch, pos, d]
         for row, prompt in enumerate(chunk):
             pad = batch.pad(row)
@@ -163,6 +173,7 @@ def _clean_targets(
                 length=batch.lengths[row],
                 kv=CleanKV([k[row, pad:].clone() for k, _ in kv], [v[row, pad:].clone() for _, v in kv]),
                 block_inputs=stacked[:, row, pad:].clone(),
+                logprobs=logprobs[row].clone(),
             )
     return out
 
@@ -194,7 +205,7 @@ def _source_vectors(
 
 def _is_identity(v: PatchVariant) -> bool:
     same_prompt = v.source_prompt is None or prompt_key(v.source_prompt) == prompt_key(v.prompt)
-    return same_prompt and v.source == v.target
+    return same_prompt and v.source == v.target and v.displace is None
 
 
 def clean_variant(prompt: Prompt, n_layers: int, seed: int = 0) -> PatchVariant:
@@ -214,9 +225,8 @@ def _normalise(backend: Backend, variant: PatchVariant) -> PatchVariant:
             raise RecipeError(f"{s}: layer out of range for this model (valid: 0..{n - 1}).")
         return Site(s.kind, layer, s.position)
 
-    return PatchVariant(
-        variant.prompt, site(variant.target), site(variant.source), variant.source_prompt, variant.seed
-    )
+    return PatchVariant(variant.prompt, site(variant.target), site(variant.source), variant.source_prompt,
+                        variant.seed, variant.displace)  # fmt: skip
 
 
 CPU_BUDGET = 2 * 2**30  # on a CPU, larger batches stop paying off well before memory runs out
@@ -285,6 +295,8 @@ def run_variants(
             source = sources[i]
             if source is None:
                 source = clean.block_inputs[first_block, resolved]
+            elif v.displace is not None:
+                source = displaced(clean.block_inputs[first_block, resolved], source, v.displace)
             rows.append(_Row(i, first_block, resolved, clean, source, v.seed, prompt_key(v.prompt)))
         # Rows sharing (first block, patched positions) prefill together; decoding mixes them all.
         # (the target prompt next, so rows sharing a clean prompt are filled in one copy)
@@ -295,16 +307,18 @@ def run_variants(
         )
 
         prompts = [v.prompt for v in variants]
-        new_tokens, batches, path = _generate_rows(backend, rows, prompts, why_not is None, config)
+        new_tokens, batches, path, kl = _generate_rows(backend, rows, prompts, why_not is None, config)
     return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, path,
-                        None if path == "fast" else why_not)  # fmt: skip
+                        None if path == "fast" else why_not, kl)  # fmt: skip
 
 
 def _generate_rows(
     backend: Backend, rows: list[_Row], prompts: Sequence[Prompt], fast: bool, config: EngineConfig
-) -> tuple[torch.Tensor, int, str]:
-    """Every row prefilled and decoded, in batches the planner sizes: (new tokens, batches, path)."""
+) -> tuple[torch.Tensor, int, str, torch.Tensor]:
+    """Every row prefilled and decoded, in batches the planner sizes: (new tokens, batches, path,
+    first-token KL from the clean run)."""
     new_tokens = torch.zeros((len(prompts), config.max_new_tokens), dtype=torch.long)
+    kl = torch.zeros(len(prompts), dtype=torch.float32)
     bar = tqdm(total=len(rows), desc="patched generations", unit="gen", disable=not config.progress)
     batches = 0
     paths: set[str] = set()
@@ -314,15 +328,16 @@ def _generate_rows(
     size = plan_batches(backend, longest + config.max_new_tokens, 1, len(rows), config)
     for start in range(0, len(rows), size):
         chunk = rows[start : start + size]
-        path, tokens = _run_batch(backend, chunk, fast, config)
+        path, tokens, divergence = _run_batch(backend, chunk, fast, config)
         new_tokens[[r.index for r in chunk]] = tokens
+        kl[[r.index for r in chunk]] = divergence.cpu()
         paths.add(path)
         batches += 1
         bar.update(len(chunk))
         if config.on_progress is not None:
             config.on_progress(len(chunk))
     bar.close()
-    return new_tokens, batches, "+".join(sorted(paths))
+    return new_tokens, batches, "+".join(sorted(paths)), kl
 
 
 def run_knockouts(
@@ -365,10 +380,10 @@ def run_knockouts(
         why_not = (
             "EngineConfig(fast_attention=False)" if not config.fast_attention else backend.why_not_fast()
         )
-        new_tokens, batches, path = _generate_rows(backend, rows, [v.prompt for v in variants],
-                                                   why_not is None, config)  # fmt: skip
+        new_tokens, batches, path, kl = _generate_rows(backend, rows, [v.prompt for v in variants],
+                                                       why_not is None, config)  # fmt: skip
     return EngineResult(tuple(variants), new_tokens, texts_of(backend, new_tokens), batches, path,
-                        None if path == "fast" else why_not)  # fmt: skip
+                        None if path == "fast" else why_not, kl)  # fmt: skip
 
 
 PLAIN_BATCH = 32  # rows per generate() on the plain path at most (the memory planner may say fewer)
@@ -402,7 +417,7 @@ def _prompt_lengths(backend: Backend, prompts: Sequence[Prompt]) -> dict[PromptK
     return dict(zip(keys, encode(backend, [prompt_value(k) for k in keys]).lengths, strict=True))
 
 
-def _plain_recipe(v: PatchVariant | KnockoutVariant) -> Recipe:
+def _plain_recipe(backend: Backend, v: PatchVariant | KnockoutVariant) -> Recipe:
     """The recipe whose plain generation a variant equals (empty: the clean continuation)."""
     if isinstance(v, KnockoutVariant):
         return Recipe(KnockOut(layers=v.layers, keys=v.keys, queries=(v.query,))) if v.layers else Recipe()
@@ -413,6 +428,15 @@ def _plain_recipe(v: PatchVariant | KnockoutVariant) -> Recipe:
         if v.source_prompt is None or isinstance(v.source_prompt, str)
         else tuple(v.source_prompt)
     )
+    if v.displace is not None:  # the target's own state moved: computed here, written as a value
+        batch = encode(backend, [prompt_value(prompt_key(v.prompt))])
+        whole = [Site(s.kind, s.layer) for s in (v.target, v.source)]
+        states = capture(backend, batch, whole)
+        # PatchVariant refuses sites without a position
+        at = [batch.absolute(0, int(s.position or 0)) for s in (v.target, v.source)]
+        here, there = states[whole[0]][0, at[0]], states[whole[1]][0, at[1]]
+        moved = displaced(here, there, v.displace)
+        return Recipe(Patch(v.target, value=Vector.from_tensor(moved)))
     return Recipe(Patch(v.target, source=v.source, source_prompt=source_prompt))
 
 
@@ -427,6 +451,10 @@ def _plain(
     batches, for a backend that cannot resume mid-network (``longest``: the longest prompt's tokens).
     Slower, never different."""
     new_tokens = torch.zeros((len(variants), config.max_new_tokens), dtype=torch.long)
+    kl = torch.zeros(len(variants), dtype=torch.float32)
+    prompts = list(dict.fromkeys(prompt_key(v.prompt) for v in variants))
+    clean = generate(backend, [prompt_value(p) for p in prompts], max_new_tokens=1).first_logits
+    logprobs = dict(zip(prompts, torch.log_softmax(clean.float(), dim=-1), strict=True))
     capacity = longest + config.max_new_tokens  # a plain run recomputes the whole prompt: suffix = all
     size = min(PLAIN_BATCH, plan_batches(backend, capacity, capacity, len(variants), config))
     bar = tqdm(total=len(variants), desc="generations (plain)", unit="gen", disable=not config.progress)
@@ -434,17 +462,19 @@ def _plain(
     for start in range(0, len(variants), size):
         chunk = variants[start : start + size]
         out = generate(
-            backend, [v.prompt for v in chunk], [_plain_recipe(v) for v in chunk],
+            backend, [v.prompt for v in chunk], [_plain_recipe(backend, v) for v in chunk],
             max_new_tokens=config.max_new_tokens, decoding=config.decoding, temperature=config.temperature,
             seeds=[v.seed for v in chunk], top_k=config.top_k,
         )  # fmt: skip
         new_tokens[start : start + len(chunk)] = out.new_tokens
+        reference = torch.stack([logprobs[prompt_key(v.prompt)] for v in chunk])
+        kl[start : start + len(chunk)] = first_token_kl(reference, out.first_logits).cpu()
         batches += 1
         bar.update(len(chunk))
         if config.on_progress is not None:
             config.on_progress(len(chunk))
     bar.close()
-    return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, "plain", why)
+    return EngineResult(variants, new_tokens, texts_of(backend, new_tokens), batches, "plain", why, kl)
 
 
 @dataclass
@@ -465,7 +495,7 @@ class _Row:
 
 def _run_batch(
     backend: Backend, rows: list[_Row], fast: bool, config: EngineConfig
-) -> tuple[str, torch.Tensor]:
+) -> tuple[str, torch.Tensor, torch.Tensor]:
     """Prefill every row from its clean prompt and its patch, then decode them together."""
     n_layers = backend.spec.n_layers
     end = max(r.clean.length for r in rows)  # prompts are right-aligned: decoding starts here
@@ -483,14 +513,20 @@ def _run_batch(
         blocked = _blocked(rows[a:b], end, backend.device)
         logits[a:b] = runner.run(resid, slice(a, b), rows[a].first_block, positions, blocked)
     generators = make_generators([r.seed for r in rows], len(rows)) if config.decoding == "sample" else None
-    return runner.path, decode(
-        backend,
-        logits,
-        runner.step,
-        config.max_new_tokens,
-        generators,
-        config.temperature,
-        top_k=config.top_k,
+    clean = torch.stack([r.clean.logprobs for r in rows]).to(logits.device)
+    kl = first_token_kl(clean, logits)
+    return (
+        runner.path,
+        decode(
+            backend,
+            logits,
+            runner.step,
+            config.max_new_tokens,
+            generators,
+            config.temperature,
+            top_k=config.top_k,
+        ),
+        kl,
     )
 
 

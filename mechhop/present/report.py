@@ -304,16 +304,17 @@ def _rescue_part(
         "Controls of the same size (docs/method/controls.md): <b>forward</b>, the query's own state "
         "with every pair mirrored (source layer below the target); <b>placebo</b>, the states of K "
         "other queries (another bridge and answer, same relation pair where possible; a query counts "
-        "as rescued when at least half of its donors rescue it). "
+        "as rescued when at least half of its donors rescue it); <b>random</b>, the target's own state "
+        "moved as far as the real patch would move it, in a seeded random direction. "
         f"Row <code>{EITHER}</code>: rescued at either position, a union; not the "
         "paper's measure. 95% Wilson intervals.</p>"
     ]
     missing = [name for name in registry.get("backpatching").controls if name not in runs]
     if missing:
         parts.append(_missing(
-            f"No {' or '.join(missing)} control was given: these rates cannot be told apart from chance or "
-            "disruption. Run backpatching with BackpatchingConfig(source='forward') and "
-            "BackpatchingConfig(source='placebo') on the same queries and grid."
+            f"No {_or(missing)} control was given: these rates cannot be told apart from chance or "
+            "disruption. Run backpatching with BackpatchingConfig(source=...) for each of them "
+            "on the same queries and grid."
         ))  # fmt: skip
     rows, attrs = [], []
     for r in rates.itertuples(index=False):
@@ -383,6 +384,11 @@ def _rescue_part(
                   "claim (registered rule)"]  # fmt: skip
         parts.append(f'<div id="headline-claims">{_table(header, rows)}</div>')
     return "".join(parts)
+
+
+def _or(names: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return names[-1] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _bridges(result: AnalysisResult) -> dict[str, str] | None:
@@ -748,6 +754,7 @@ def build_report(
     projection: AnalysisResult | None = None,
     backpatching_forward: AnalysisResult | None = None,
     backpatching_placebo: AnalysisResult | None = None,
+    backpatching_random: AnalysisResult | None = None,
     stages: pd.DataFrame | None = None,
     notes: str = "",
     examples: Sequence[str] | None = None,
@@ -760,7 +767,8 @@ def build_report(
     form one group ``"all"``, and queries missing from it are left out of grouped numbers.
     The four results are what the analyses (or :func:`mechhop.engine.runs.load_result`) return; any may
     be None and its section then says it was not run. ``backpatching_forward`` and
-    ``backpatching_placebo``: back-patching runs with ``source="forward"`` / ``"placebo"`` over the
+    ``backpatching_placebo`` (and ``backpatching_random``): back-patching runs with
+    ``source="forward"`` / ``"placebo"`` / ``"random"`` over the
     same queries and grid, shown beside the rescue rates with the primary test (the Patchscopes
     placebo is derived from the Patchscopes table itself). ``stages``: a
     :func:`mechhop.analyses.stages.stage_layers` table; computed from the results when None and
@@ -774,7 +782,9 @@ def build_report(
              "projection": projection}  # fmt: skip
     results = {name: r for name, value in given.items() if (r := _check_result(value, name)) is not None}
     controls: dict[str, AnalysisResult] = {}
-    for source, given_control in (("forward", backpatching_forward), ("placebo", backpatching_placebo)):
+    given_controls = {"forward": backpatching_forward, "placebo": backpatching_placebo,
+                      "random": backpatching_random}  # fmt: skip
+    for source, given_control in given_controls.items():
         control = _check_result(given_control, "backpatching")
         if control is None:
             continue

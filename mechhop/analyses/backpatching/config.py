@@ -16,10 +16,11 @@ from mechhop.errors import MechhopError
 
 Target = Literal["original", "composition", "second_hop"]
 TARGETS: tuple[Target, ...] = ("original", "composition", "second_hop")
-Source = Literal["query", "forward", "placebo"]
-SOURCES: tuple[Source, ...] = ("query", "forward", "placebo")
-# The runs whose tables stand beside the real one, same grid and same size (docs/method/controls.md).
-CONTROLS: tuple[Source, ...] = ("forward", "placebo")
+Source = Literal["query", "forward", "placebo", "random"]
+SOURCES: tuple[Source, ...] = ("query", "forward", "placebo", "random")
+# The runs whose tables stand beside the real one, same grid and same size (docs/method/controls.md;
+# "random": Amendment 1's control of the patch's size in the residual stream)
+CONTROLS: tuple[Source, ...] = ("forward", "placebo", "random")
 EITHER = "either"  # the union over positions: an extra row, not the paper's per-position measure
 
 
@@ -44,18 +45,20 @@ class BackpatchingConfig:
     source: Source = setting(
         "query",
         "state patched in: the query's own (query), its own with every pair mirrored so that src < tgt "
-        "(forward control), or K other queries' (placebo); docs/method/controls.md",
+        "(forward control), K other queries' (placebo), or the target's own state moved as far as the "
+        "patch would move it in a random direction (random); docs/method/controls.md",
     )
     donors: int = setting(5, "placebo donors per query (K), same relation pair first")
-    placebo_seed: int = setting(0, "seed of the placebo donor choice")
+    placebo_seed: int = setting(0, "seed of the placebo donor choice and of the random directions")
     matching: Matching = matching_setting()
     memory_budget_gb: float | None = setting(None, BUDGET_HELP, role="speed")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "positions", tuple(position_name(p) for p in self.positions))
         if self.source not in SOURCES:
-            raise MechhopError(f"Unknown back-patching source {self.source!r}; valid: {', '.join(SOURCES)} "
-                               "('forward', 'placebo': controls, docs/method/controls.md).")  # fmt: skip
+            raise MechhopError(f"Unknown back-patching source {self.source!r}; valid: "
+                               f"{', '.join(SOURCES)} (all but 'query' are controls, "
+                               "docs/method/controls.md).")  # fmt: skip
         check_matching(self.matching)
         if isinstance(self.donors, bool) or not isinstance(self.donors, int) or self.donors < 1:
             raise MechhopError(f"BackpatchingConfig: donors must be an int >= 1, got {self.donors!r}.")

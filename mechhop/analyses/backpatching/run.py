@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +43,13 @@ def target_prompt(model: ModelLike, query: TwoHopQuery, target: Target) -> tuple
     return text, token_span(offsets, start, start + 1, "x", text, query.id)[1]
 
 
+def direction_seed(query_id: str, position: str, target: str, ls: int, lt: int, seed: int = 0) -> int:
+    """The random-direction control's seed for one query, position, target and pair: a hash, so the
+    direction does not depend on what else runs (shards, batches, workers)."""
+    text = f"{seed}|{query_id}|{position}|{target}|{ls}|{lt}".encode()
+    return int.from_bytes(hashlib.sha256(text).digest()[:4], "little") & 0x7FFFFFFF
+
+
 def backpatching(
     model: ModelLike,
     queries: TwoHopDataset | Sequence[TwoHopQuery],
@@ -55,9 +63,12 @@ def backpatching(
 ) -> AnalysisResult:
     """Back-patched greedy generations of ``queries``; one row per (query, position, target, pair).
 
-    Columns: ``query_id, donor_id, position, target, src_layer, tgt_layer, generation, success``
-    (``donor_id``: the query whose state was patched in; the query itself unless
-    ``source="placebo"``, drawn from ``donor_pool``, by default ``queries`` themselves). With
+    Columns: ``query_id, donor_id, position, target, src_layer, tgt_layer, generation, success,
+    kl`` (``donor_id``: the query whose state was patched in; the query itself unless
+    ``source="placebo"``, drawn from ``donor_pool``, by default ``queries`` themselves; ``kl``: the
+    KL divergence of the first generated token's distribution from the unpatched one, in nats).
+    ``source="random"`` writes, at each pair of the real grid, the target's own state moved by a
+    seeded random direction of the length the real patch would move it (:func:`direction_seed`). With
     ``out``, finished queries are stored as they complete and a rerun resumes;
     ``queries_per_call`` sets how many queries share one engine call (default: ~4k generations).
     ``executor`` (e.g. :class:`~mechhop.engine.ray_executor.RayExecutor`) computes the queries
@@ -104,7 +115,10 @@ def backpatching(
                         for ls, lt in pairs:
                             into = Site("resid_post", lt, pos[position] if at is None else at)
                             state = Site("resid_post", ls, source_pos[position])
-                            variants.append(PatchVariant(prompt, into, state, donor.two_hop_prompt))
+                            seed = direction_seed(q.id, position, target, ls, lt, config.placebo_seed)
+                            displace = seed if config.source == "random" else None
+                            variants.append(PatchVariant(prompt, into, state, donor.two_hop_prompt,
+                                                         displace=displace))  # fmt: skip
                             keys.append((q.id, donor.id, position, target, ls, lt))
         result = run_variants(model, variants, replace(engine, on_progress=advance))
         store.note(
@@ -114,6 +128,8 @@ def backpatching(
         columns = ["query_id", "donor_id", "position", "target", "src_layer", "tgt_layer"]
         rows = pd.DataFrame(keys, columns=columns)
         rows["generation"] = list(result.texts)
+        if result.first_kl is not None:  # how far the patch moves the first token's distribution
+            rows["kl"] = result.first_kl.tolist()
         rows["success"] = resucceed(rows, TwoHopDataset(chunk), config.matching)
         return split_by_query(rows, chunk)
 
