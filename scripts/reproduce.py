@@ -5,6 +5,7 @@ benchmarks/designs/<model>.toml (docs/method/controls.md, "The design of the re-
 
     python scripts/reproduce.py compute --model smollm2-135m --shard 0/3   # one shard, resumable
     python scripts/reproduce.py summarise --model smollm2-135m             # merge shards, test, write
+    python scripts/reproduce.py plan --design benchmarks/designs/confirm-smollm2-135m.toml  # its n
 
 ``compute`` picks the sample (deterministic: every shard picks the same one), then runs
 back-patching (real, forward control, K placebo donors), Patchscopes, attention knockout and
@@ -41,8 +42,20 @@ def read_design(model: str, path: Path | None = None) -> dict[str, Any]:
     return design
 
 
+def excluded(design: dict[str, Any], queries) -> tuple[set[str], set[str]]:
+    """Query ids and e1s of the samples of the designs this one must not reuse (``exclude``)."""
+    ids: set[str] = set()
+    for name in design.get("exclude", []):
+        _, _, sample, _ = draw(read_design(name))
+        ids |= set(sample.groups)
+    by_id = {q.id: q for q in queries}
+    return ids, {by_id[i].e1 for i in ids if i in by_id}
+
+
 def draw(design: dict[str, Any]):
-    """The sample of the design: (all queries, knowledge table, Sample, donor pool)."""
+    """The sample of the design: (all queries, knowledge table, Sample, donor pool). A design with
+    ``exclude = [names]`` draws from the queries whose id and e1 none of those designs' samples
+    have (a fresh sample for a confirmatory run)."""
     from mechhop.data.compose import bundled_queries
     from mechhop.data.knowledge import reclassify, usable_rows
     from mechhop.data.sampling import draw_sample
@@ -51,12 +64,16 @@ def draw(design: dict[str, Any]):
     queries = bundled_queries()
     stored = pd.read_parquet(RESULTS / f"knowledge-{design['model']}-full.parquet")
     table = reclassify(stored, queries, design["matching"])
+    pool = queries.subset(usable_rows(table)["id"])  # placebo donors: every usable query
+    ids, e1s = excluded(design, queries)
+    if ids:
+        e1_of = {q.id: q.e1 for q in queries}
+        table = table[~table["id"].isin(ids) & ~table["id"].map(e1_of).isin(e1s)]
     sizes = {"incorrect": s["incorrect"], "correct": s["correct"]}
     rules = {
         k: s[k] for k in ("one_per_e1", "max_per_answer", "exclude_leaks", "match_relations", "caps_within")
     }
     sample = draw_sample(table, sizes, design["seed"], queries, s["max_per_bridge"], **rules)
-    pool = queries.subset(usable_rows(table)["id"])  # placebo donors: every usable query
     return queries, table, sample, pool
 
 
@@ -67,14 +84,18 @@ def configs(design: dict[str, Any], n_layers: int) -> dict[str, Any]:
     from mechhop.analyses.patchscopes import PatchscopesConfig
     from mechhop.analyses.projection import ProjectionConfig
 
-    bp, ps = design["backpatching"], design["patchscopes"]
+    bp = design["backpatching"]
     layers = tuple(range(0, n_layers, bp["layer_step"]))
     grid = {"positions": tuple(bp["positions"]), "src_layers": layers, "tgt_layers": layers,
             "matching": design["matching"]}  # fmt: skip
+    controls = {f"backpatching_{c}": BackpatchingConfig(**grid, source=c, donors=bp["donors"])
+                for c in bp.get("controls", ("forward", "placebo"))}  # fmt: skip
+    if design.get("confirmatory"):  # Amendment 1: back-patching and its controls only
+        return {"backpatching": BackpatchingConfig(**grid), **controls}
+    ps = design["patchscopes"]
     return {
         "backpatching": BackpatchingConfig(**grid),
-        "backpatching_forward": BackpatchingConfig(**grid, source="forward"),
-        "backpatching_placebo": BackpatchingConfig(**grid, source="placebo", donors=bp["donors"]),
+        **controls,
         "patchscopes": PatchscopesConfig(
             decoding=ps["decoding"],
             seeds=(0,),
@@ -240,6 +261,52 @@ def amendment(runs, groups, bridges, unpatched, record) -> list[str]:
     return lines
 
 
+def plan(design: dict[str, Any]) -> None:
+    """What the pool allows a confirmatory design: the sample it draws (n, bridges) and the smallest
+    mean difference that n detects with 80% power, scaled from the re-run named ``power_from`` (its
+    largest incorrect-group standard error)."""
+    import math
+
+    from mechhop.data.sampling import sample_summary
+
+    queries, _, sample, _ = draw(design)
+    picked = [q for q in queries.subset(sample.groups)]
+    n, bridges = len(picked), len({q.bridge for q in picked})
+    print(sample_summary(sample).to_string())
+    print(f"drawn: {n} queries over {bridges} bridges (the design asks for {design['sample']['incorrect']})")
+    reference = json.loads((RESULTS / f"rerun-{design['power_from']}" / "summary.json").read_text())
+    rows = [r for c in reference["amendment_1"].values() for r in c if r["group"] == "incorrect"]
+    worst = max(rows, key=lambda r: r["mean_detectable"])
+    at_n = worst["mean_detectable"] * math.sqrt(worst["queries"] / max(n, 1))
+    print(
+        f"detectable mean difference at n = {n}: {at_n:.4f} (from {design['power_from']}'s largest, "
+        f"{worst['mean_detectable']:.4f} at n = {worst['queries']}); 0.02 needs {worst['needed_n']:.0f}"
+    )
+
+
+def summarise_confirmatory(design: dict[str, Any]) -> None:
+    """The confirmatory run of Amendment 1: back-patching against each control by the amended rule
+    (the registered rule's verdict beside it), disruption per arm, the fixed pair; nothing else."""
+    from mechhop.data.sampling import sample_summary
+
+    queries, knowledge, sample, _ = draw(design)
+    groups = sample.groups
+    bridges = {q.id: q.bridge for q in queries.subset(groups)}
+    runs = merge_shards(design)
+    for name, run in runs.items():
+        if set(run.table["query_id"]) != set(groups):
+            sys.exit(f"The merged {name} run does not cover the sample; it was computed from another design.")
+    unpatched = dict(zip(knowledge["id"], knowledge["two_hop_output"], strict=True))
+    record: dict[str, Any] = {"design": design, "groups": groups}
+    lines = [f"# {design['name']}: the confirmatory run of Amendment 1 (docs/method/controls.md)", "",
+             "## Sample", sample_summary(sample).to_string()]  # fmt: skip
+    lines += amendment(runs, groups, bridges, unpatched, record)
+    out = RESULTS / f"rerun-{design['name']}"
+    (out / "summary.json").write_text(json.dumps(record, indent=1, default=float))
+    (out / "summary.txt").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def summarise(design: dict[str, Any]) -> None:
     from mechhop.analyses.backpatching import control_claims, control_comparison, rescue_rates
     from mechhop.analyses.knockout import summarize_knockout
@@ -338,7 +405,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("step", choices=("compute", "summarise"))
+    parser.add_argument("step", choices=("compute", "summarise", "plan"))
     parser.add_argument("--model", default="smollm2-135m")
     parser.add_argument("--shard", help="i/n: the shard to compute (compute only)")
     parser.add_argument("--design", type=Path, help="a design file (default: benchmarks/designs/MODEL.toml)")
@@ -348,6 +415,10 @@ def main() -> None:
         if not args.shard:
             sys.exit("compute needs --shard i/n.")
         compute(design, args.shard)
+    elif args.step == "plan":
+        plan(design)
+    elif design.get("confirmatory"):
+        summarise_confirmatory(design)
     else:
         summarise(design)
 
