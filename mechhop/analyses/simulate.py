@@ -22,6 +22,7 @@ from mechhop.analyses.evidence import (
     REFERENCE_EFFECT,
     Verdict,
     cluster_bootstrap,
+    cluster_mean_interval,
     cluster_t_test,
     mean_verdict,
     signed_rank_test,
@@ -81,6 +82,17 @@ def amended_rule(differences: np.ndarray, clusters: Sequence[str]) -> Verdict:
     return mean_verdict(test.ci_low, test.ci_high)
 
 
+def bootstrap_rule(n_boot: int = 2000) -> Rule:
+    """The amended verdict read from the bridge bootstrap's percentile interval of the mean instead
+    of the t interval: the alternative the simulation rejected (too often "above" under a null)."""
+
+    def rule(differences: np.ndarray, clusters: Sequence[str]) -> Verdict:
+        low, high, _ = cluster_mean_interval(differences, clusters, n_boot=n_boot)
+        return mean_verdict(low, high)
+
+    return rule
+
+
 def registered_rule(n_boot: int = 500) -> Rule:
     """The rule as registered on 2026-12-06: signed-rank p, median with a bridge bootstrap interval."""
 
@@ -107,4 +119,11 @@ def operating_characteristics(
                                                  "inconclusive at this n")}  # fmt: skip
 
 
-__all__ = ["REFERENCE_EFFECT", "Shape", "amended_rule", "operating_characteristics", "registered_rule"]
+__all__ = [
+    "REFERENCE_EFFECT",
+    "Shape",
+    "amended_rule",
+    "bootstrap_rule",
+    "operating_characteristics",
+    "registered_rule",
+]
