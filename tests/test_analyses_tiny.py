@@ -43,6 +43,7 @@ from mechhop.data.schema import TwoHopDataset
 from mechhop.engine.runs import load_result
 from mechhop.engine.sweep import EngineConfig, PatchVariant, run_variants
 from mechhop.errors import MechhopError
+from tests.conftest import assert_same_table
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -377,9 +378,9 @@ def test_a_finished_run_is_not_recomputed(lm, tmp_path, monkeypatch):
     faster = dataclasses.replace(config, memory_budget_gb=0.5)
     again = backpatching(lm, tiny_queries(), faster, out=tmp_path, progress=False)
     assert calls == [] and again.directory == first.directory
-    pd.testing.assert_frame_equal(first.table, again.table)
+    assert_same_table(first.table, again.table)
     stored = load_result(first.directory)
-    pd.testing.assert_frame_equal(stored.table, first.table)
+    assert_same_table(stored.table, first.table)
     assert stored.meta["config"]["src_layers"] == [3] and "torch" in stored.meta["versions"]
     assert [q.id for q in stored.queries] == [q.id for q in tiny_queries()]
 
@@ -397,7 +398,7 @@ def test_a_folder_shared_by_two_query_sets_returns_only_the_queries_asked_for(lm
     assert set(stored.table["query_id"]) == {q.id for q in queries}
     assert sorted(q.id for q in stored.queries) == sorted(q.id for q in queries)
     again = backpatching(lm, first, config, out=tmp_path, progress=False)
-    pd.testing.assert_frame_equal(again.table, a.table)
+    assert_same_table(again.table, a.table)
 
 
 CHILD = """
@@ -448,7 +449,7 @@ def test_kill_9_resumes_without_losing_or_redoing_units(lm, tmp_path, monkeypatc
     assert len(calls) == 12 - len(finished)  # only what the killed run had not stored
     monkeypatch.setattr("mechhop.analyses.backpatching.run.run_variants", real)
     fresh = backpatching(lm, queries, config, progress=False)
-    pd.testing.assert_frame_equal(resumed.table, fresh.table)
+    assert_same_table(resumed.table, fresh.table)
     assert resumed.table.duplicated(["query_id", "position", "target", "src_layer", "tgt_layer"]).sum() == 0
     assert resumed.table["query_id"].nunique() == 12
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from mechhop.analyses.backpatching import BackpatchingConfig, backpatching
 from mechhop.analyses.patchscopes import PatchscopesConfig, patchscopes
 from mechhop.apps.cli import app
+from tests.conftest import assert_same_table
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 runner = CliRunner()
@@ -249,10 +250,10 @@ def test_shards_and_ray_from_the_command_line_equal_one_run(tmp_path):
     result = runner.invoke(app, ["merge", *shards, "-o", str(tmp_path / "merged")])
     assert result.exit_code == 0, result.output
     merged = load_result(next((tmp_path / "merged").glob("projection-*")))
-    assert merged.table.equals(single.table)
+    assert_same_table(merged.table, single.table)
 
     pytest.importorskip("ray")
     result = runner.invoke(app, [*base, "--out", str(tmp_path / "ray"), "--ray"])
     assert result.exit_code == 0, result.output
     spread = load_result(next((tmp_path / "ray").glob("projection-*")))
-    assert spread.table.equals(single.table)
+    assert_same_table(spread.table, single.table)

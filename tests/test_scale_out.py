@@ -7,7 +7,6 @@ import functools
 import os
 import signal
 
-import pandas as pd
 import pytest
 
 from mechhop.analyses.backpatching import BackpatchingConfig, backpatching
@@ -16,6 +15,7 @@ from mechhop.engine.executors import Shard
 from mechhop.engine.merge import merge_runs
 from mechhop.engine.runs import load_result
 from mechhop.errors import MechhopError
+from tests.conftest import assert_same_table
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 
@@ -41,7 +41,7 @@ def test_shards_merged_equal_a_single_run(tmp_path):
     assert sorted(load_result(folders[0]).table["query_id"].unique()) == ["m0", "m1", "m6"]
     merged = merge_runs(folders, tmp_path / "merged")
     assert merged.directory.name == single.directory.name  # the same run key
-    pd.testing.assert_frame_equal(merged.table, load_result(single.directory).table)
+    assert_same_table(merged.table, load_result(single.directory).table)
     assert len(list((merged.directory / "units").glob("*.parquet"))) == 7
     assert "shards" not in merged.meta and len(merged.meta["merged_from"]) == 3
 
@@ -100,14 +100,14 @@ def test_ray_workers_give_the_single_process_table(tmp_path, executor):
     local = patchscopes(model, queries, PS, out=tmp_path / "local", progress=False, queries_per_call=1)
     spread = patchscopes(model, queries, PS, out=tmp_path / "ray", progress=False, queries_per_call=1,
                          executor=executor)  # fmt: skip
-    pd.testing.assert_frame_equal(spread.table, local.table)
+    assert_same_table(spread.table, local.table)
     assert spread.directory.name == local.directory.name
     assert spread.meta["engine_path"] == local.meta["engine_path"] == "fast"
     # placebo donors come from the whole query list, not a worker's chunk
     placebo = dataclasses.replace(BP, source="placebo")
     a = backpatching(model, queries, placebo, progress=False, queries_per_call=1)
     b = backpatching(model, queries, placebo, progress=False, queries_per_call=1, executor=executor)
-    pd.testing.assert_frame_equal(a.table, b.table)
+    assert_same_table(a.table, b.table)
 
 
 class _KillOne:
@@ -136,6 +136,6 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, executor
         model, queries, PS, out=tmp_path, progress=False, queries_per_call=1, executor=killer
     )
     assert killer.killed is not None and executor.replaced > before  # its chunks went to another actor
-    pd.testing.assert_frame_equal(spread.table, local.table)
+    assert_same_table(spread.table, local.table)
     assert len(list((spread.directory / "units").glob("*.parquet"))) == 12
     assert spread.table.groupby("query_id").size().nunique() == 1  # every query complete, none twice
