@@ -127,11 +127,13 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
     # per position, each beside its forward and placebo controls, then the primary test's verdicts
     for position in ("e1", "last"):
         rescue = rf"back-patching at {position} rescues \d+/\d+ .*"
-        assert re.search(rescue + r"; forward control \d+/\d+ .*; placebo control \d+/\d+", result.output)
+        controls = r"; forward control \d+/\d+ .*; placebo control \d+/\d+ .*; random control \d+/\d+"
+        assert re.search(rescue + controls, result.output)
     verdict = r"(above control|below control|not above control|inconclusive at this n)"
-    assert re.search(r"primary test, \w+ at e1 vs placebo: n=\d+, .*: " + verdict, result.output)
+    amended = r"primary test \(amendment 1\), \w+ at e1 vs placebo: n=\d+ in \d+ bridges, .*: "
+    assert re.search(amended + verdict + r" \(registered median rule: " + verdict + r"\)", result.output)
     # long steps show progress bars with elapsed<remaining time (filtering, every analysis)
-    controls = (r"back-patching \(forward control\)", r"back-patching \(placebo control\)")
+    controls = tuple(rf"back-patching \({c} control\)" for c in ("forward", "placebo", "random"))
     steps = ("generating", "back-patching", *controls, "patchscopes", "knockout")
     for step in steps:
         assert re.search(rf"{step}: .*\d\d:\d\d<\d\d:\d\d", result.output), step
