@@ -130,7 +130,7 @@ def test_demo_report_renders_in_chromium(browser, tmp_path):
         controls = r"; forward control \d+/\d+ .*; placebo control \d+/\d+ .*; random control \d+/\d+"
         assert re.search(rescue + controls, result.output)
     verdict = r"(above control|below control|not above control|inconclusive at this n)"
-    amended = r"primary test \(amendment 1\), \w+ at e1 vs placebo: n=\d+ in \d+ bridges, .*: "
+    amended = r"primary test \(amendment 1\), \w+ at e1 vs placebo: n=\d+ in \d+ bridges?, .*: "
     assert re.search(amended + verdict + r" \(registered median rule: " + verdict + r"\)", result.output)
     # long steps show progress bars with elapsed<remaining time (filtering, every analysis)
     controls = tuple(rf"back-patching \({c} control\)" for c in ("forward", "placebo", "random"))

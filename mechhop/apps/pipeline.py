@@ -131,8 +131,8 @@ def backpatching_headline(results: Mapping[str, AnalysisResult], groups: Mapping
             power = f"{r.mean_detectable:.3f}" if math.isfinite(r.mean_detectable) else "n/a"
             lines.append(
                 f"  primary test (amendment 1), {r.group} at {r.position} vs {name}: n={r.queries} in "
-                f"{r.bridges} bridges, mean share of pairs {r.real_share_mean:.3f} vs "
-                f"{r.control_share_mean:.3f}, "
+                f"{r.bridges} bridge{'' if r.bridges == 1 else 's'}, mean share of pairs "
+                f"{r.real_share_mean:.3f} vs {r.control_share_mean:.3f}, "
                 f"difference {r.mean_difference:+.3f} {interval}, p={r.mean_p:.3g}, detectable {power}: "
                 f"{r.amended_verdict} (registered median rule: {r.verdict})"
             )
