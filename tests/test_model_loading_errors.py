@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -119,3 +120,44 @@ def test_the_cpu_and_its_bfloat16_flags_are_read(tmp_path, monkeypatch):
     monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "AVX2")  # a forced kernel path is part of the description
     assert cpu_info(plain).describe() == "Old CPU; bf16: none (emulated); ONEDNN_MAX_CPU_ISA=AVX2"
     assert cpu_info(tmp_path / "missing").flags == frozenset()
+
+
+def test_auto_dtype_follows_the_device_and_the_cpu_flags():
+    from mechhop.models.hardware import CpuInfo, choose_dtype
+
+    amx = CpuInfo("Xeon", frozenset({"avx2", "amx_bf16", "avx512_bf16"}))
+    epyc = CpuInfo("EPYC", frozenset({"avx2", "avx512_bf16"}))
+    old = CpuInfo("Old", frozenset({"avx2", "avx512f"}))
+    assert choose_dtype("cpu", amx) == (
+        "bfloat16",
+        "auto: this CPU computes bfloat16 natively (amx_bf16 avx512_bf16)",
+    )
+    assert choose_dtype("cpu", epyc)[0] == "bfloat16"
+    assert choose_dtype("cpu", old) == (
+        "float32",
+        "auto: this CPU emulates bfloat16 (no amx_bf16 or avx512_bf16), so float32",
+    )
+    assert choose_dtype("cuda:1", old) == ("bfloat16", "auto: bfloat16 on CUDA")
+    assert choose_dtype("mps", amx)[0] == "float32"
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("flags", [("amx_bf16",), ()], ids=["native-bf16", "emulated"])
+def test_auto_dtype_is_chosen_at_load_and_recorded_in_run_json(flags, tmp_path, monkeypatch):
+    from mechhop.analyses.projection import ProjectionConfig, sublayer_projection
+    from mechhop.data.compose import bundled_queries
+    from mechhop.models import hardware
+
+    monkeypatch.setattr(hardware, "cpu_info", lambda: hardware.CpuInfo("test CPU", frozenset(flags)))
+    model = mechhop.load_model("smollm2-135m", device="cpu", dtype="auto")
+    want = "bfloat16" if flags else "float32"
+    info = mechhop.model_info(model)
+    assert info.dtype == want and info.dtype_reason.startswith("auto: ")
+    result = sublayer_projection(
+        model, bundled_queries()[:1], ProjectionConfig(), out=tmp_path, progress=False
+    )
+    stored = json.loads((result.directory / "run.json").read_text())["model"]
+    assert (stored["dtype"], stored["dtype_reason"]) == (want, info.dtype_reason)
+    assert (
+        "dtype_reason" not in mechhop.model_info(mechhop.load_model("smollm2-135m", device="cpu")).to_dict()
+    )

@@ -26,7 +26,7 @@ from mechhop.analyses.registry import ANALYSES, Analysis
 from mechhop.core.backend import as_backend
 from mechhop.core.settings import Option
 from mechhop.errors import MechhopError, did_you_mean
-from mechhop.models.catalog import BACKENDS, DTYPES
+from mechhop.models.catalog import BACKENDS, DTYPE_CHOICES
 
 if TYPE_CHECKING:  # the command line imports these on use (a fast --help)
     import pandas as pd
@@ -93,6 +93,8 @@ def _model(name: str, device: str | None = None, dtype: str = "float32", backend
     typer.echo(
         f"loaded {name} ({as_backend(model).spec.n_layers} layers) in {time.perf_counter() - start:.1f} s"
     )
+    if (reason := getattr(model.mechhop_info, "dtype_reason", None)) is not None:
+        typer.echo(f"dtype {model.mechhop_info.dtype}: {reason}")
     return model
 
 
@@ -518,7 +520,13 @@ _COMMON: dict[str, Any] = {
     "device": Annotated[
         str | None, typer.Option(help="cpu, cuda, cuda:1, mps... (default: cuda if available).")
     ],
-    "dtype": Annotated[str, typer.Option(help=f"Weights: one of {', '.join(DTYPES)}.")],
+    "dtype": Annotated[
+        str,
+        typer.Option(
+            help=f"Weights: one of {', '.join(DTYPE_CHOICES)} (auto: bfloat16 on CUDA and on CPUs "
+            "with native bfloat16, float32 elsewhere; the reason goes into run.json)."
+        ),
+    ],
     "backend": Annotated[
         str,
         typer.Option(help="auto (what the installed transformer-lens has), hooked (3.x) or bridge (4.x)."),
@@ -547,9 +555,9 @@ _COMMON_DEFAULTS: dict[str, Any] = {"ids": None, "knowledge": None, "group": Non
 
 
 def _check_dtype(dtype: str) -> None:
-    if dtype not in DTYPES:
+    if dtype not in DTYPE_CHOICES:
         raise MechhopError(
-            f"--dtype {dtype!r}: use one of {', '.join(DTYPES)}." + did_you_mean(dtype, DTYPES)
+            f"--dtype {dtype!r}: use one of {', '.join(DTYPE_CHOICES)}." + did_you_mean(dtype, DTYPE_CHOICES)
         )
 
 

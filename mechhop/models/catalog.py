@@ -13,6 +13,9 @@ from typing import Any, Literal
 
 DType = Literal["float32", "bfloat16", "float16"]
 DTYPES: tuple[DType, ...] = typing.get_args(DType)
+# "auto": bfloat16 on CUDA and on CPUs that compute it natively, float32 elsewhere (models.hardware)
+DTypeChoice = Literal["float32", "bfloat16", "float16", "auto"]
+DTYPE_CHOICES: tuple[DTypeChoice, ...] = typing.get_args(DTypeChoice)
 # "hooked": TransformerLens 3's HookedTransformer; "bridge": TransformerLens 4's TransformerBridge;
 # "auto": whichever the installed transformer-lens has
 BackendName = Literal["auto", "hooked", "bridge"]
@@ -53,11 +56,15 @@ class ModelInfo:
     normalization_type: str | None
     location: str = ""
     backend: Literal["hooked", "bridge"] = "hooked"
+    # why this dtype, when dtype="auto" chose it (models.hardware.choose_dtype); None: asked for
+    dtype_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         if self.backend == "hooked":  # absent, as before the bridge: stored runs keep their keys
             del out["backend"]
+        if self.dtype_reason is None:  # likewise absent unless dtype="auto" chose
+            del out["dtype_reason"]
         return out
 
 

@@ -52,5 +52,23 @@ def cpu_info(cpuinfo: str | Path = "/proc/cpuinfo") -> CpuInfo:
     return CpuInfo(model or platform.machine() or "unknown CPU", frozenset(flags.split()))
 
 
+def choose_dtype(device: str, cpu: CpuInfo | None = None) -> tuple[str, str]:
+    """``dtype="auto"``: the weight dtype for ``device`` and the reason, recorded with the model.
+
+    bfloat16 on CUDA and on CPUs that compute it natively (AMX or AVX-512 BF16: 1.8-2.3x float32's
+    speed where measured); float32 elsewhere, where bfloat16 is emulated (a third of float32's speed
+    on the CPU of 2026-12-06, benchmarks/results/precision-smollm2-135m.txt)."""
+    kind = device.split(":")[0]
+    if kind == "cuda":
+        return "bfloat16", "auto: bfloat16 on CUDA"
+    if kind != "cpu":
+        return "float32", f"auto: float32 on {kind}"
+    cpu = cpu or cpu_info()
+    found = [flag for flag in BF16_FLAGS if flag in cpu.flags]
+    if found:
+        return "bfloat16", f"auto: this CPU computes bfloat16 natively ({' '.join(found)})"
+    return "float32", "auto: this CPU emulates bfloat16 (no amx_bf16 or avx512_bf16), so float32"
+
+
 if __name__ == "__main__":  # scripts/test.sh, before anything is installed: stdlib only
     print(f"CPU: {cpu_info().describe()}")

@@ -38,7 +38,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import torch
 
@@ -52,10 +52,11 @@ from mechhop.models.catalog import (
     BACKENDS,
     CACHE_FORMAT,
     DEFAULT_MODEL,
-    DTYPES,
+    DTYPE_CHOICES,
     EMBEDDED,
     BackendName,
     DType,
+    DTypeChoice,
     EmbeddedModel,
     ModelInfo,
     WeightProcessing,
@@ -412,7 +413,7 @@ def load_model(
     name: str = DEFAULT_MODEL,
     *,
     device: str | None = None,
-    dtype: DType = "float32",
+    dtype: DTypeChoice = "float32",
     processing: WeightProcessing | None = None,
     prepend_bos: bool | None = None,
     tl_architecture: str | None = None,
@@ -422,7 +423,9 @@ def load_model(
 
     Args:
         device: ``"cpu"``, ``"cuda"``...; default CUDA when available.
-        dtype: weight dtype after loading.
+        dtype: weight dtype after loading; ``"auto"``: bfloat16 on CUDA and on CPUs that compute it
+            natively (AMX, AVX-512 BF16), float32 elsewhere, the reason kept in
+            ``model_info(model).dtype_reason`` and so in every run's run.json.
         processing: weight processing (default: TransformerLens's, see :class:`WeightProcessing`);
             the hooked backend only.
         prepend_bos: override the model's default of prepending BOS to string prompts.
@@ -432,16 +435,22 @@ def load_model(
             (TransformerLens 4's ``TransformerBridge``) or ``"auto"``, whichever is installed.
     """
     kind = choose_backend(backend)
-    if dtype not in DTYPES:
-        raise MechhopError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}.")
+    if dtype not in DTYPE_CHOICES:
+        raise MechhopError(f"dtype must be one of {', '.join(DTYPE_CHOICES)}, got {dtype!r}.")
     if kind == "bridge" and processing not in (None, NO_PROCESSING):
         raise MechhopError(
             "The bridge backend runs Hugging Face's weights as they are; weight processing applies to "
             "backend='hooked' only. Leave processing=None."
         )
     processing = processing or (NO_PROCESSING if kind == "bridge" else WeightProcessing())
-    torch_dtype = getattr(torch, dtype)
     device = check_device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    reason = None
+    if dtype == "auto":
+        from mechhop.models.hardware import choose_dtype
+
+        chosen, reason = choose_dtype(device)
+        dtype = cast(DType, chosen)
+    torch_dtype = getattr(torch, dtype)
 
     bos: bool | None = prepend_bos
     if name in EMBEDDED:
@@ -478,6 +487,7 @@ def load_model(
         normalization_type=model.cfg.normalization_type,
         location=location,
         backend=kind,
+        dtype_reason=reason,
     )
     return model
 
