@@ -176,6 +176,17 @@ def merge_shards(design: dict[str, Any]) -> dict[str, Any]:
     return results
 
 
+def merged_runs(design: dict[str, Any], groups: dict[str, str]) -> dict[str, Any]:
+    """:func:`merge_shards`, each merged run checked to cover exactly the sample (nothing dropped
+    silently)."""
+    runs = merge_shards(design)
+    for name, run in runs.items():
+        if set(run.table["query_id"]) != set(groups):
+            sys.exit(f"The merged {name} run covers {run.table['query_id'].nunique()} queries, the sample "
+                     f"{len(groups)}; the shards were computed from another sample or design.")  # fmt: skip
+    return runs
+
+
 def sensitivity(runs, queries, chosen, groups, bridges, matching, record) -> list[str]:
     """The primary test again with answers that no other entity shares: a label check, not a test.
 
@@ -270,7 +281,7 @@ def plan(design: dict[str, Any]) -> None:
     from mechhop.data.sampling import sample_summary
 
     queries, _, sample, _ = draw(design)
-    picked = [q for q in queries.subset(sample.groups)]
+    picked = list(queries.subset(sample.groups))
     n, bridges = len(picked), len({q.bridge for q in picked})
     print(sample_summary(sample).to_string())
     print(f"drawn: {n} queries over {bridges} bridges (the design asks for {design['sample']['incorrect']})")
@@ -292,10 +303,7 @@ def summarise_confirmatory(design: dict[str, Any]) -> None:
     queries, knowledge, sample, _ = draw(design)
     groups = sample.groups
     bridges = {q.id: q.bridge for q in queries.subset(groups)}
-    runs = merge_shards(design)
-    for name, run in runs.items():
-        if set(run.table["query_id"]) != set(groups):
-            sys.exit(f"The merged {name} run does not cover the sample; it was computed from another design.")
+    runs = merged_runs(design, groups)
     unpatched = dict(zip(knowledge["id"], knowledge["two_hop_output"], strict=True))
     record: dict[str, Any] = {"design": design, "groups": groups}
     lines = [f"# {design['name']}: the confirmatory run of Amendment 1 (docs/method/controls.md)", "",
@@ -324,11 +332,7 @@ def summarise(design: dict[str, Any]) -> None:
     groups = sample.groups
     chosen = queries.subset(groups)
     bridges = {q.id: q.bridge for q in chosen}
-    runs = merge_shards(design)
-    for name, run in runs.items():  # every run covers exactly the sample: nothing dropped silently
-        if set(run.table["query_id"]) != set(groups):
-            sys.exit(f"The merged {name} run covers {run.table['query_id'].nunique()} queries, the sample "
-                     f"{len(groups)}; the shards were computed from another sample or design.")  # fmt: skip
+    runs = merged_runs(design, groups)
     n_layers = int(runs["projection"].table["layer"].max()) + 1
     bp = runs["backpatching"].table
     out = RESULTS / f"rerun-{design['name']}"

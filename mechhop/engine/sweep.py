@@ -417,8 +417,34 @@ def _prompt_lengths(backend: Backend, prompts: Sequence[Prompt]) -> dict[PromptK
     return dict(zip(keys, encode(backend, [prompt_value(k) for k in keys]).lengths, strict=True))
 
 
-def _plain_recipe(backend: Backend, v: PatchVariant | KnockoutVariant) -> Recipe:
-    """The recipe whose plain generation a variant equals (empty: the clean continuation)."""
+def _displaced_values(
+    backend: Backend, variants: Sequence[PatchVariant | KnockoutVariant]
+) -> dict[int, Vector]:
+    """For each variant with ``displace``, by index, its target's clean state moved as the engine
+    moves it: one clean run per distinct prompt, for all its displaced variants."""
+    displaced_ones = [
+        (i, v) for i, v in enumerate(variants) if isinstance(v, PatchVariant) and v.displace is not None
+    ]
+    by_prompt: dict[PromptKey, list[tuple[int, PatchVariant]]] = defaultdict(list)
+    for i, v in displaced_ones:
+        by_prompt[prompt_key(v.prompt)].append((i, v))
+    moved: dict[int, Vector] = {}
+    for key, members in by_prompt.items():
+        batch = encode(backend, [prompt_value(key)])
+        sites = sorted({Site(s.kind, s.layer) for _, v in members for s in (v.target, v.source)},
+                       key=lambda s: (s.layer, s.kind))  # fmt: skip
+        states = capture(backend, batch, sites)
+        for i, v in members:
+            # PatchVariant refuses sites without a position
+            here, there = (states[Site(s.kind, s.layer)][0, batch.absolute(0, int(s.position or 0))]
+                           for s in (v.target, v.source))  # fmt: skip
+            moved[i] = Vector.from_tensor(displaced(here, there, int(v.displace or 0)))
+    return moved
+
+
+def _plain_recipe(v: PatchVariant | KnockoutVariant, moved: Vector | None = None) -> Recipe:
+    """The recipe whose plain generation a variant equals (empty: the clean continuation);
+    ``moved``: a displaced variant's moved state (:func:`_displaced_values`)."""
     if isinstance(v, KnockoutVariant):
         return Recipe(KnockOut(layers=v.layers, keys=v.keys, queries=(v.query,))) if v.layers else Recipe()
     if _is_identity(v):
@@ -428,15 +454,8 @@ def _plain_recipe(backend: Backend, v: PatchVariant | KnockoutVariant) -> Recipe
         if v.source_prompt is None or isinstance(v.source_prompt, str)
         else tuple(v.source_prompt)
     )
-    if v.displace is not None:  # the target's own state moved: computed here, written as a value
-        batch = encode(backend, [prompt_value(prompt_key(v.prompt))])
-        whole = [Site(s.kind, s.layer) for s in (v.target, v.source)]
-        states = capture(backend, batch, whole)
-        # PatchVariant refuses sites without a position
-        at = [batch.absolute(0, int(s.position or 0)) for s in (v.target, v.source)]
-        here, there = states[whole[0]][0, at[0]], states[whole[1]][0, at[1]]
-        moved = displaced(here, there, v.displace)
-        return Recipe(Patch(v.target, value=Vector.from_tensor(moved)))
+    if moved is not None:  # the target's own state moved, written as a value
+        return Recipe(Patch(v.target, value=moved))
     return Recipe(Patch(v.target, source=v.source, source_prompt=source_prompt))
 
 
@@ -455,14 +474,16 @@ def _plain(
     prompts = list(dict.fromkeys(prompt_key(v.prompt) for v in variants))
     clean = generate(backend, [prompt_value(p) for p in prompts], max_new_tokens=1).first_logits
     logprobs = dict(zip(prompts, torch.log_softmax(clean.float(), dim=-1), strict=True))
+    moved = _displaced_values(backend, variants)
     capacity = longest + config.max_new_tokens  # a plain run recomputes the whole prompt: suffix = all
     size = min(PLAIN_BATCH, plan_batches(backend, capacity, capacity, len(variants), config))
     bar = tqdm(total=len(variants), desc="generations (plain)", unit="gen", disable=not config.progress)
     batches = 0
     for start in range(0, len(variants), size):
-        chunk = variants[start : start + size]
+        chunk: Sequence[PatchVariant | KnockoutVariant] = variants[start : start + size]
+        recipes = [_plain_recipe(v, moved.get(start + j)) for j, v in enumerate(chunk)]
         out = generate(
-            backend, [v.prompt for v in chunk], [_plain_recipe(backend, v) for v in chunk],
+            backend, [v.prompt for v in chunk], recipes,
             max_new_tokens=config.max_new_tokens, decoding=config.decoding, temperature=config.temperature,
             seeds=[v.seed for v in chunk], top_k=config.top_k,
         )  # fmt: skip

@@ -24,15 +24,19 @@ class CpuInfo:
     flags: frozenset[str]
 
     @property
+    def bf16_flags(self) -> tuple[str, ...]:
+        """Which of :data:`BF16_FLAGS` this CPU reports."""
+        return tuple(flag for flag in BF16_FLAGS if flag in self.flags)
+
+    @property
     def native_bfloat16(self) -> bool:
-        return any(flag in self.flags for flag in BF16_FLAGS)
+        return bool(self.bf16_flags)
 
     def describe(self) -> str:
         """One line, e.g. ``Intel(R) Xeon(R) Processor; bf16: amx_bf16 avx512_bf16``."""
-        found = [flag for flag in BF16_FLAGS if flag in self.flags]
         isa = os.environ.get("ONEDNN_MAX_CPU_ISA")
         limit = f"; ONEDNN_MAX_CPU_ISA={isa}" if isa else ""
-        return f"{self.model}; bf16: {' '.join(found) or 'none (emulated)'}{limit}"
+        return f"{self.model}; bf16: {' '.join(self.bf16_flags) or 'none (emulated)'}{limit}"
 
 
 def cpu_info(cpuinfo: str | Path = "/proc/cpuinfo") -> CpuInfo:
@@ -64,9 +68,8 @@ def choose_dtype(device: str, cpu: CpuInfo | None = None) -> tuple[str, str]:
     if kind != "cpu":
         return "float32", f"auto: float32 on {kind}"
     cpu = cpu or cpu_info()
-    found = [flag for flag in BF16_FLAGS if flag in cpu.flags]
-    if found:
-        return "bfloat16", f"auto: this CPU computes bfloat16 natively ({' '.join(found)})"
+    if cpu.native_bfloat16:
+        return "bfloat16", f"auto: this CPU computes bfloat16 natively ({' '.join(cpu.bf16_flags)})"
     return "float32", "auto: this CPU emulates bfloat16 (no amx_bf16 or avx512_bf16), so float32"
 
 

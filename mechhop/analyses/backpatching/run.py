@@ -115,8 +115,8 @@ def backpatching(
                         for ls, lt in pairs:
                             into = Site("resid_post", lt, pos[position] if at is None else at)
                             state = Site("resid_post", ls, source_pos[position])
-                            seed = direction_seed(q.id, position, target, ls, lt, config.placebo_seed)
-                            displace = seed if config.source == "random" else None
+                            displace = (direction_seed(q.id, position, target, ls, lt, config.placebo_seed)
+                                        if config.source == "random" else None)  # fmt: skip
                             variants.append(PatchVariant(prompt, into, state, donor.two_hop_prompt,
                                                          displace=displace))  # fmt: skip
                             keys.append((q.id, donor.id, position, target, ls, lt))
