@@ -225,12 +225,12 @@ def amendment(runs, groups, bridges, unpatched, record) -> list[str]:
     """Amendment 1 of docs/method/controls.md on these runs: the mean scale with its bridge-clustered
     interval and p, the GEE beside it, disruption per arm and the fixed pair chosen out of sample.
     On the second re-runs this is a re-analysis of data already read, said so in the heading."""
-    from mechhop.analyses.backpatching import control_claims, control_comparison
+    from mechhop.analyses.backpatching import CONTROLS, control_claims, control_comparison
     from mechhop.analyses.backpatching.disruption import disruption, fixed_pair_table
     from mechhop.analyses.gee import gee_table
 
     bp = runs["backpatching"].table
-    controls = [c for c in ("forward", "placebo", "random") if f"backpatching_{c}" in runs]
+    controls = [c for c in CONTROLS if f"backpatching_{c}" in runs]
     fmt = {"float_format": lambda x: f"{x:.4f}", "index": False}
     columns = ["group", "position", "queries", "bridges", "both_zero", "real_share_mean",
                "control_share_mean", "mean_difference", "mean_ci_low", "mean_ci_high", "boot_ci_low",
