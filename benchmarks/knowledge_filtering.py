@@ -8,7 +8,8 @@ distinct prompts/s), how many labels each answer matching mode changes per check
 ("word" vs the authors' "paper" substring test, docs/method/index.md), the top relation
 pairs, and then the counts each prompt style gives on a fixed random sample.
 Generations are cached under ``artifacts/knowledge/`` so an interrupted run
-resumes; ``--table`` writes the per-query table (labels in ``--matching`` mode).
+resumes; ``--table`` writes the per-query table (labels in ``--matching`` mode); ``--reuse`` takes
+the outputs of an earlier table's prompts, so that grown facts cost only their new prompts.
 """
 
 from __future__ import annotations
@@ -18,9 +19,17 @@ import random
 import time
 from pathlib import Path
 
+import pandas as pd
+
 import mechhop
 from mechhop.data.compose import bundled_queries
-from mechhop.data.knowledge import PROMPT_STYLES, evaluate_knowledge, label_changes, reclassify
+from mechhop.data.knowledge import (
+    PROMPT_STYLES,
+    evaluate_knowledge,
+    label_changes,
+    reclassify,
+    stored_outputs,
+)
 from mechhop.data.matching import MATCHING_MODES
 
 
@@ -40,6 +49,9 @@ def main() -> None:
     parser.add_argument("--out", default="artifacts/knowledge")
     parser.add_argument("--matching", choices=MATCHING_MODES, default="word")
     parser.add_argument("--table", help="write the per-query table here (.parquet)")
+    parser.add_argument(
+        "--reuse", help="an earlier per-query table of this model (.parquet): its prompts are not generated"
+    )
     args = parser.parse_args()
 
     out = Path(args.out)
@@ -62,6 +74,7 @@ def main() -> None:
         cache_path=out / f"{args.model}-paper-{args.per_pair}.jsonl",
         prune=args.prune,
         matching=args.matching,
+        reuse=stored_outputs(pd.read_parquet(args.reuse)) if args.reuse else None,
     )
     wall = time.perf_counter() - start
     result.table.to_parquet(args.table or out / f"{args.model}-paper-{args.per_pair}.parquet")

@@ -55,14 +55,16 @@ def excluded(design: dict[str, Any], queries) -> tuple[set[str], set[str]]:
 def draw(design: dict[str, Any]):
     """The sample of the design: (all queries, knowledge table, Sample, donor pool). A design with
     ``exclude = [names]`` draws from the queries whose id and e1 none of those designs' samples
-    have (a fresh sample for a confirmatory run)."""
+    have (a fresh sample for a confirmatory run); ``knowledge = "FILE"`` names the knowledge table
+    under benchmarks/results/ (default: the model's ``knowledge-MODEL-full.parquet``)."""
     from mechhop.data.compose import bundled_queries
     from mechhop.data.knowledge import reclassify, usable_rows
     from mechhop.data.sampling import draw_sample
 
     s = design["sample"]
     queries = bundled_queries()
-    stored = pd.read_parquet(RESULTS / f"knowledge-{design['model']}-full.parquet")
+    # the knowledge table it draws from: the second re-runs', or a grown pool's (``knowledge = ...``)
+    stored = pd.read_parquet(RESULTS / design.get("knowledge", f"knowledge-{design['model']}-full.parquet"))
     table = reclassify(stored, queries, design["matching"])
     pool = queries.subset(usable_rows(table)["id"])  # placebo donors: every usable query
     ids, e1s = excluded(design, queries)

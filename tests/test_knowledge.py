@@ -157,6 +157,29 @@ def test_evaluation_on_smollm2_is_resumable(smol, tmp_path, monkeypatch):
         evaluate_knowledge(smol, ds, max_new_tokens=5, cache_path=cache, progress=False)
 
 
+@pytest.mark.real
+def test_a_stored_table_spares_its_prompts_when_facts_grow(smol, monkeypatch):
+    ds = dataset()
+    one = ds.subset(["42"])
+    before = evaluate_knowledge(smol, one, progress=False)
+    known = knowledge.stored_outputs(before.table)
+    assert len(known) == 5
+    calls = []
+    real_run = sweep.run_variants
+
+    def counting(model, variants, config=None):
+        calls.append([v.prompt for v in variants])
+        return real_run(model, variants, config)
+
+    monkeypatch.setattr(sweep, "run_variants", counting)
+    grown = evaluate_knowledge(smol, ds, progress=False, reuse=known)
+    generated = [p for batch in calls for p in batch]
+    assert len(generated) == 5 and not set(generated) & set(known)  # only the new query's prompts
+    assert grown.table.set_index("id").loc[["42"]].equals(before.table.set_index("id"))
+    monkeypatch.setattr(sweep, "run_variants", real_run)
+    assert grown.table.equals(evaluate_knowledge(smol, ds, progress=False).table)
+
+
 def _plain_outputs(model, prompts, max_new_tokens=10, batch=16):
     """mechhop.generate over batches of prompts (batching does not change its outputs:
     tests/test_real_models.py::test_batched_generation_equals_unbatched)."""

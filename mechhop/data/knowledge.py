@@ -273,14 +273,18 @@ def generate_outputs(
     max_new_tokens: int = 10,
     cache_path: str | Path | None = None,
     progress: bool = True,
+    reuse: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Greedy continuations of distinct prompts, batched by length, resumable via ``cache_path``."""
+    """Greedy continuations of distinct prompts, batched by length, resumable via ``cache_path``.
+
+    ``reuse`` maps prompts to outputs generated before (by the same model, e.g. a stored table's,
+    see `stored_outputs`): those prompts are not generated again."""
     if batch_size < 1:
         raise MechhopError(f"batch_size must be at least 1, got {batch_size}.")
     unique = list(dict.fromkeys(prompts))
     name = getattr(model_info(model), "name", None) or as_backend(model).name
     header = {"mechhop_generations": 1, "model": name, "max_new_tokens": max_new_tokens}
-    done = _read_cache(Path(cache_path), header) if cache_path else {}
+    done = {**(reuse or {}), **(_read_cache(Path(cache_path), header) if cache_path else {})}
     todo = [p for p in unique if p not in done]
     backend = as_backend(model)
     lengths = {p: len(ids) for p, ids in zip(todo, [backend.tokenize(p, None) for p in todo], strict=True)}
@@ -361,6 +365,7 @@ def evaluate_knowledge(
     progress: bool = True,
     prune: bool = False,
     matching: Matching = DEFAULT_MATCHING,
+    reuse: Mapping[str, str] | None = None,
 ) -> KnowledgeResult:
     """Evaluate every query's five prompts on ``model`` and split off the usable queries.
 
@@ -368,6 +373,8 @@ def evaluate_knowledge(
     shortcut prompts only of queries whose two hops are both correct (the only ones that can
     be usable): the usable split is the same, the other queries' composition and shortcut
     columns are missing (``<NA>``), and a large dataset costs a fraction of the generations.
+    ``reuse`` (prompt -> output, e.g. `stored_outputs` of an earlier table of the same model and
+    style) skips those prompts: grown facts cost only their new prompts.
     """
     if len(dataset) == 0:
         raise MechhopError("The dataset is empty: nothing to evaluate.")
@@ -381,6 +388,7 @@ def evaluate_knowledge(
             max_new_tokens=max_new_tokens,
             cache_path=cache_path,
             progress=progress,
+            reuse=reuse,
         )
 
     start = time.perf_counter()
