@@ -78,7 +78,7 @@ def test_data_build_from_your_own_facts(tmp_path):
 
 def test_data_info_reports_bad_rows_in_one_line(tmp_path):
     result = runner.invoke(app, ["data", "info"])
-    assert result.exit_code == 0 and "26,792 valid queries" in result.output
+    assert result.exit_code == 0 and "32,832 valid queries" in result.output
     bad = tmp_path / "bad.csv"
     bad.write_text("e1,r1,e2,r2,e3\nParis,country,,capital,Paris\n")
     result = runner.invoke(app, ["data", "info", str(bad)])

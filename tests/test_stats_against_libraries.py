@@ -1,11 +1,15 @@
 """The hand-written statistics agree with SciPy's and statsmodels' where those apply.
 
+The Wilson interval, the sign and McNemar tests, the normal and chi-square distributions are
+SciPy's; the log-rank and the clustered t test are checked against SciPy and statsmodels here.
 mechhop keeps its own signed-rank test because its exact null distribution handles tied ranks
 (shares of k/105 pairs tie often), which SciPy's exact method does not; where there are no ties
 the two must give the same p, and the normal approximation must match SciPy's with its tie and
 continuity corrections."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -49,3 +53,58 @@ def test_the_clustered_mean_test_is_statsmodels_ols_with_cluster_errors():
                                                     use_t=True)  # fmt: skip
     assert ours.p == pytest.approx(float(fit.pvalues[0]), rel=1e-3)
     assert (ours.ci_low, ours.ci_high) == pytest.approx(tuple(fit.conf_int()[0]), rel=1e-3)
+
+
+def test_the_logrank_test_is_scipys():
+    from mechhop.analyses.censored import logrank_test
+
+    rng = np.random.default_rng(2)
+    times_a, times_b = rng.integers(0, 12, 40).astype(float), rng.integers(2, 14, 35).astype(float)
+    events_a, events_b = rng.random(40) < 0.7, rng.random(35) < 0.6  # ties and censoring
+    ours = logrank_test(times_a, events_a, times_b, events_b)
+    a = stats.CensoredData(uncensored=times_a[events_a], right=times_a[~events_a])
+    b = stats.CensoredData(uncensored=times_b[events_b], right=times_b[~events_b])
+    theirs = stats.logrank(a, b)
+    assert ours.p_value == pytest.approx(theirs.pvalue, rel=1e-9)
+    assert ours.chi2 == pytest.approx(theirs.statistic**2, rel=1e-9)
+
+
+@pytest.mark.parametrize(("greater", "less"), [(9, 9), (20, 2), (0, 4), (35, 12)])
+def test_the_sign_test_is_an_exact_binomial_test(greater, less):
+    from mechhop.analyses.stats import sign_test
+
+    n = greater + less
+    tail = sum(math.comb(n, i) for i in range(min(greater, less) + 1)) / 2**n
+    assert sign_test(greater, less) == pytest.approx(min(1.0, 2 * tail), rel=1e-12)
+
+
+@pytest.mark.parametrize("model", ["smollm2-135m", "gemma-3-270m"])
+def test_the_stored_re_runs_keep_their_intervals_and_tests_under_scipy(model):
+    """The re-runs' summaries were computed with the hand-written Wilson interval, McNemar test and
+    normal quantiles; SciPy's give the same numbers to 1e-6 (their last digits differ by 1e-8)."""
+    import json
+    from pathlib import Path
+
+    from mechhop.analyses.evidence import mcnemar_detectable
+    from mechhop.analyses.stats import wilson_interval
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / f"rerun-{model}" / "summary.json"
+    summary = json.loads(path.read_text())
+    checked = 0
+    for row in summary["rescue"] + summary["decoding"]:
+        count = "rescued" if "rescued" in row else "decoded"
+        for prefix in ("", "placebo_"):  # Patchscopes' placebo is a mean share: no Wilson interval
+            if row[f"{prefix}queries"] and float(row[f"{prefix}{count}"]).is_integer():
+                interval = wilson_interval(row[f"{prefix}{count}"], row[f"{prefix}queries"])
+                assert interval == pytest.approx((row[f"{prefix}ci_low"], row[f"{prefix}ci_high"]), abs=1e-6)
+                checked += 1
+    for row in summary["primary_forward"] + summary["primary_placebo"]:
+        if row["real_only"] + row["control_only"]:
+            p = mcnemar_test(row["real_only"], row["control_only"])
+            assert p == pytest.approx(row["mcnemar_p"], abs=1e-9)
+            checked += 1
+        discordant = (row["real_only"] + row["control_only"]) / row["queries"]
+        assert mcnemar_detectable(row["queries"], discordant) == pytest.approx(
+            row["oracle_detectable"], rel=1e-6, nan_ok=True
+        )
+    assert checked >= 20

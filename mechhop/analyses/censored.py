@@ -11,7 +11,7 @@ in them.
   model's last layer + 1.
 - :func:`logrank_test`: the two-sample log-rank test of (time, event) data.
 - :func:`stage_logrank`: both of them at once, for two groups' stage layers.
-- :func:`chi2_sf_1df`: the chi-square (1 degree of freedom) survival function, via ``math.erfc``.
+- :func:`chi2_sf_1df`: the chi-square (1 degree of freedom) survival function (SciPy's).
 
 numpy only; no SciPy.
 """
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
+from scipy.stats import chi2 as chi_square
 
 from mechhop.errors import MechhopError
 
@@ -42,12 +43,10 @@ class LogRank(NamedTuple):
 
 
 def chi2_sf_1df(x: float) -> float:
-    """P(X >= x) for X chi-square with 1 degree of freedom: ``erfc(sqrt(x / 2))`` (X is Z²)."""
+    """P(X >= x) for X chi-square with 1 degree of freedom (SciPy's ``chi2.sf``)."""
     if math.isnan(x):
         return float("nan")
-    if x <= 0:
-        return 1.0
-    return math.erfc(math.sqrt(x / 2))
+    return float(chi_square.sf(max(x, 0.0), 1))
 
 
 def censored_layers(

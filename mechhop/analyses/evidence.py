@@ -20,7 +20,7 @@ interval and p (:func:`cluster_t_test`; the bridge bootstrap's interval beside i
 the n a comparison needs (:func:`required_n`). Its operating characteristics are simulated in
 :mod:`mechhop.analyses.simulate` and tested.
 
-numpy, and SciPy for one distribution function: no pandas, no model.
+numpy and SciPy (its distributions, binomial and t tests): no pandas, no model.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from scipy.stats import binomtest, norm
 
 Values = Sequence[float] | np.ndarray  # per-query differences, as a list or an array
 
@@ -50,22 +51,6 @@ VERDICTS: tuple[Verdict, ...] = (
 )
 
 
-def _normal_sf(z: float) -> float:
-    return 0.5 * math.erfc(z / math.sqrt(2))
-
-
-def _normal_quantile(p: float) -> float:
-    """Inverse of the standard normal CDF (bisection on erfc; accurate to 1e-10)."""
-    low, high = -12.0, 12.0
-    for _ in range(100):
-        mid = (low + high) / 2
-        if 1 - _normal_sf(mid) < p:
-            low = mid
-        else:
-            high = mid
-    return (low + high) / 2
-
-
 def signed_rank_test(differences: Values, exact_up_to: int = 50) -> float:
     """Two-sided p of the Wilcoxon signed-rank test of paired ``differences`` against 0.
 
@@ -73,6 +58,11 @@ def signed_rank_test(differences: Values, exact_up_to: int = 50) -> float:
     Exact (every sign assignment) for at most ``exact_up_to`` non-zero differences, otherwise
     the normal approximation with the tie-corrected variance and a continuity correction.
     NaN when every difference is zero or there are none.
+
+    Written out rather than ``scipy.stats.wilcoxon`` because shares of k/105 pairs tie often and
+    SciPy's exact distribution assumes no ties (it falls back to the normal approximation, which
+    would change the registered p at n <= 50). Where SciPy applies, the two agree
+    (tests/test_stats_against_libraries.py).
     """
     d = np.asarray(differences, dtype=float)
     d = d[np.abs(d) > 1e-12]
@@ -109,7 +99,7 @@ def signed_rank_test(differences: Values, exact_up_to: int = 50) -> float:
     if variance <= 0:
         return float("nan")
     z = max(0.0, abs(w_plus - total / 2) - 0.5) / math.sqrt(variance)
-    return min(1.0, 2 * _normal_sf(z))
+    return min(1.0, 2 * float(norm.sf(z)))
 
 
 def cluster_bootstrap(
@@ -153,18 +143,15 @@ def detectable_difference(se: float, alpha: float = ALPHA, power: float = POWER)
     efficiency relative to the paired t test (3/pi under normal data)."""
     if not math.isfinite(se):
         return float("nan")
-    z = _normal_quantile(1 - alpha / 2) + _normal_quantile(power)
-    return z * se / math.sqrt(3 / math.pi)
+    z = norm.ppf(1 - alpha / 2) + norm.ppf(power)
+    return float(z * se / math.sqrt(3 / math.pi))
 
 
 def mcnemar_test(real_only: int, control_only: int) -> float:
     """Two-sided exact McNemar p: queries rescued by the real intervention only vs by the control only."""
-    n = real_only + control_only
-    if n == 0:
+    if real_only + control_only == 0:
         return float("nan")
-    k = min(real_only, control_only)
-    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2**n
-    return min(1.0, 2 * tail)
+    return float(binomtest(real_only, real_only + control_only).pvalue)
 
 
 def mcnemar_detectable(n: int, discordant: float, alpha: float = ALPHA, power: float = POWER) -> float:
@@ -174,7 +161,7 @@ def mcnemar_detectable(n: int, discordant: float, alpha: float = ALPHA, power: f
     share used is the larger of ``discordant`` and d; NaN when n is 0."""
     if n == 0:
         return float("nan")
-    za, zb = _normal_quantile(1 - alpha / 2), _normal_quantile(power)
+    za, zb = float(norm.ppf(1 - alpha / 2)), float(norm.ppf(power))
 
     def needed(delta: float) -> float:  # queries needed to detect delta; decreasing in delta
         psi = max(discordant, delta)
@@ -316,7 +303,7 @@ def mean_detectable(se: float, alpha: float = ALPHA, power: float = POWER) -> fl
     reference a true difference must lie for "not above control" to come out with that power."""
     if not math.isfinite(se):
         return float("nan")
-    return (_normal_quantile(1 - alpha / 2) + _normal_quantile(power)) * se
+    return float((norm.ppf(1 - alpha / 2) + norm.ppf(power)) * se)
 
 
 def required_n(n: int, se: float, target: float = REFERENCE_EFFECT) -> float:

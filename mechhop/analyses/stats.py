@@ -8,7 +8,8 @@
 - :func:`sign_test`: two-sided exact sign test of paired counts (real vs placebo per query,
   docs/method/controls.md); ties are dropped.
 
-All are seeded and deterministic; none needs SciPy.
+All are seeded and deterministic. The Wilson interval and the sign test are SciPy's
+(``binomtest``); the bootstrap and permutation resample bridges' queries as the method says.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.stats import binomtest
+
+from mechhop.errors import MechhopError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,14 +29,14 @@ if TYPE_CHECKING:
 Z95 = 1.959964
 
 
-def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """95% Wilson score interval of a proportion (sensible at 0 and n, unlike the normal one)."""
+def wilson_interval(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval of a proportion (sensible at 0 and n, unlike the normal one)."""
     if n == 0:
         return (float("nan"), float("nan"))
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    if not float(successes).is_integer() or not 0 <= successes <= n:
+        raise MechhopError(f"wilson_interval: successes must be a whole number in 0..{n}, got {successes}.")
+    ci = binomtest(int(successes), int(n)).proportion_ci(level, method="wilson")
+    return (float(ci.low), float(ci.high))
 
 
 def _bootstrap_interval(
@@ -105,9 +109,6 @@ def beside_placebo(rates: pd.DataFrame, control: pd.DataFrame, on: Sequence[str]
 
 def sign_test(greater: int, less: int) -> float:
     """Two-sided exact sign test: p of a split at least this uneven if each side were as likely."""
-    n = greater + less
-    if n == 0:
+    if greater + less == 0:
         return float("nan")
-    k = min(greater, less)
-    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2**n
-    return min(1.0, 2 * tail)
+    return float(binomtest(greater, greater + less).pvalue)
