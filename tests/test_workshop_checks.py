@@ -8,9 +8,10 @@ import pytest
 import mechhop
 from mechhop import Patch, Recipe, Site
 from mechhop.analyses.evidence import (
-    BOOTSTRAPS,
     REFERENCE_EFFECT,
     cluster_bootstrap,
+    cluster_t_test,
+    mean_verdict,
     signed_rank_test,
     verdict,
 )
@@ -27,7 +28,7 @@ from mechhop.workshop import (
     check_patchscopes,
     rescue_shares,
 )
-from mechhop.workshop.decision import _decision_cases
+from mechhop.workshop.decision import MISTAKES, _decision_cases
 from tests.tiny_lm import make_tiny_lm, tiny_queries
 
 
@@ -261,18 +262,22 @@ def test_patchscopes_check(lm, describe, passed, hint):
 
 
 # -- the decision: is a rescue a finding? ---------------------------------------------------------
-def deciding(effect_of_zero="mean", interval=True, signed=True):
+def deciding(mistake=None):
+    """Amendment 1's rule, or the rule with one usual mistake (mechhop.workshop.decision.MISTAKES)."""
+
     def decide(real, control, bridges):
         differences = np.asarray(real) - np.asarray(control)
-        p = signed_rank_test(differences)
-        _, high, _ = cluster_bootstrap(differences, bridges, n_boot=2000)  # quick: the cases are clear
-        median = float(np.median(differences))
-        effect = median if median or effect_of_zero == "median" else float(differences.mean())
-        if p < 0.05 and effect != 0:
-            return "above control" if effect > 0 or not signed else "below control"
-        if not interval:
-            return "not above control"
-        return "not above control" if high < REFERENCE_EFFECT else "inconclusive at this n"
+        if mistake == "median":  # the registered rule: the median, signed ranks, bridge bootstrap
+            p = signed_rank_test(differences)
+            _, high, _ = cluster_bootstrap(differences, bridges, n_boot=2000)
+            median = float(np.median(differences))
+            return verdict(p, median if median else float(differences.mean()), high)
+        test = cluster_t_test(differences, None if mistake == "queries" else bridges,
+                              level=0.90 if mistake == "one-sided" else 0.95)  # fmt: skip
+        low, high = test.ci_low, test.ci_high
+        if mistake == "normal":
+            low, high = test.mean - 1.96 * test.se, test.mean + 1.96 * test.se
+        return mean_verdict(low, high, reference=0.05 if mistake == "reference" else REFERENCE_EFFECT)
 
     return decide
 
@@ -281,16 +286,34 @@ def _fails(real, control, bridges):
     raise ValueError("no bridges")
 
 
+def _hand_written(real, control, bridges):
+    """The rule written out with pandas and scipy: another correct answer."""
+    import pandas as pd
+    from scipy import stats
+
+    frame = pd.DataFrame({"d": np.asarray(real) - np.asarray(control), "b": bridges})
+    mean, g = frame["d"].mean(), frame["b"].nunique()
+    residual = frame.groupby("b")["d"].apply(lambda d: (d - mean).sum())
+    se = np.sqrt(g / (g - 1) * (residual**2).sum()) / len(frame)
+    half = stats.t.ppf(0.975, g - 1) * se
+    low, high = mean - half, mean + half
+    if low > 0:
+        return "above control"
+    if high < 0:
+        return "below control"
+    return "not above control" if high < 0.02 else "inconclusive at this n"
+
+
 @pytest.mark.parametrize(
     ("decide", "passed", "hint"),
     [
         (deciding(), True, "every case gets the rule's verdict"),
-        (deciding(interval=False), False,
-         "not above control needs the interval's upper end below 0.02; otherwise inconclusive at this n"),
-        (lambda r, c, b: "inconclusive at this n" if deciding()(r, c, b) == "not above control"
-         else deciding()(r, c, b), False, "lies below the reference effect 0.02"),
-        (deciding(signed=False), False, "the sign of the effect decides"),
-        (deciding(effect_of_zero="median"), False, "median difference is 0, so the rule takes"),
+        (_hand_written, True, "every case gets the rule's verdict"),
+        (deciding("median"), False, "so the median is 0 with interval [0, 0] whatever the effect"),
+        (deciding("queries"), False, "your interval treats every query as independent"),
+        (deciding("one-sided"), False, "your interval is a one-sided (90% two-sided) one"),
+        (deciding("normal"), False, "your interval uses the normal quantile 1.96"),
+        (deciding("reference"), False, "needs the interval's upper end below the reference effect 0.02"),
         (lambda r, c, b: "yes", False, "you returned 'yes', which is not one of"),
         (_fails, False, "your function raised ValueError: no bridges"),
     ],
@@ -302,46 +325,51 @@ def test_decision_check(decide, passed, hint):
     if not passed:
         assert "the rule says" in check.message or "raised" in check.message or "not one of" in check.message
     if decide is _fails:
-        assert check.message.startswith("case 'a clear positive effect' (n = 60)")  # the first case only
+        assert check.message.startswith(
+            "case 'a clear positive effect' (n = 60, 20 bridges"
+        )  # the first only
         with pytest.raises(ExerciseFailed, match="no bridges"):
             check_decision(decide, strict=True)
 
 
-def test_decision_message_names_case_n_effect_and_p():
-    message = check_decision(deciding(interval=False)).message
-    assert message.startswith("1 of 6 cases differ")
-    assert "case 'no effect at small n' (n = 8): median difference" in message
-    assert "95% CI [" in message and "p = 0.8" in message
-    assert "the rule says 'inconclusive at this n', you returned 'not above control'" in message
+def test_decision_message_names_case_n_bridges_zeros_and_interval():
+    message = check_decision(deciding("queries")).message
+    assert message.startswith("3 of 10 cases differ")
+    assert (
+        "case 'bridges that disagree' (n = 64, 8 bridges, 7 differences exactly 0): mean difference +0.0235"
+        in message
+    )
+    assert "95% CI [-0.0231, +0.0702]" in message
+    assert "the rule says 'inconclusive at this n', you returned 'above control'" in message
 
 
-def test_decision_cases_are_robustly_their_named_verdicts():
+def test_every_usual_mistake_is_caught_by_some_case_with_margin():
+    cases = _decision_cases()
     expected = {
         "a clear positive effect": "above control",
         "no effect, tight interval": "not above control",
         "no effect at small n": "inconclusive at this n",
         "a negative effect": "below control",
-        "SmolLM2-135M re-run: incorrect queries at e1, forward control": "not above control",
+        "a few large rescues among many zeros": "above control",
+        "bridges that disagree": "inconclusive at this n",
+        "a handful of bridges": "inconclusive at this n",
+        "an effect near the edge": "inconclusive at this n",
+        "SmolLM2-135M re-run: incorrect queries at e1, forward control": "inconclusive at this n",
         "SmolLM2-135M re-run: incorrect queries at the last token, forward control": "above control",
     }
-    cases = _decision_cases()
     assert {c.name: c.verdict for c in cases} == expected
+    assert {m for case in cases for m, _ in case.mistakes} == set(MISTAKES)
     for case in cases:
         assert len(case.real) == len(case.control) == len(case.bridges)
         assert all(0 <= x <= 1 for x in case.real + case.control)
-        # far from the rule's edges: p far from 0.05, the interval's top far from 0.02
-        assert case.p < 0.01 or case.p > 0.1
-        if case.p > 0.1:
-            assert case.high < 0.01 or case.high > 0.04
-    synthetic = cases[:4]
-    assert [len(c.real) for c in synthetic] == [60, 200, 8, 60]
-    for case in synthetic:  # the verdict does not hang on the bootstrap's size or seed
-        differences = np.array(case.real) - np.array(case.control)
-        _, high, _ = cluster_bootstrap(differences, list(case.bridges), n_boot=BOOTSTRAPS, seed=1)
-        assert verdict(case.p, case.median, high) == case.verdict
-    # the re-run's committed numbers (benchmarks/results/rerun-smollm2-135m/summary.json)
-    assert cases[4].p == pytest.approx(0.1304209, abs=1e-6) and cases[4].high == 0
-    assert cases[5].p == pytest.approx(0.0012286, abs=1e-6) and cases[5].median == 0
+        # the interval's ends lie clear of the rule's edges (0 and the reference), so no CPU's
+        # rounding can move a verdict
+        for end in (case.low, case.high):
+            assert min(abs(end), abs(end - REFERENCE_EFFECT)) > 5e-4, (case.name, end)
+    # the re-run's committed numbers (benchmarks/results/rerun-smollm2-135m/summary.json, amendment_1)
+    assert (cases[8].mean, cases[8].low, cases[8].high) == pytest.approx((0.0106, -0.0041, 0.0252), abs=1e-4)
+    assert (cases[9].mean, cases[9].low, cases[9].high) == pytest.approx((0.0146, 0.0032, 0.0260), abs=1e-4)
+    assert cases[8].zeros == 58 and cases[9].zeros == 54
 
 
 def test_rescue_shares_loads_one_slice():

@@ -232,41 +232,51 @@ for layer in range(0, 8):
 # rescue, for real back-patching and for two controls: the *forward* control (the same query, a
 # state from an *earlier* layer) and *placebo* donors (another query's state).
 #
-# The primary test (docs/method/controls.md), fixed before that run:
+# The primary test (docs/method/controls.md, as amended before the confirmatory run):
 # 1. per query, the difference real share − control share;
-# 2. the two-sided Wilcoxon signed-rank test on those differences
-#    (`mechhop.analyses.evidence.signed_rank_test`);
-# 3. the median difference with a 95% bootstrap interval that resamples *bridge entities*
-#    (`cluster_bootstrap(differences, bridges)`): queries through one bridge are not independent;
-# 4. the wording rule: "above control" when p < 0.05 and the median is positive ("below control"
-#    when negative; where the median is 0, the mean's sign decides); "not above control" only when
-#    the interval's upper end is below 0.02, the effect the claim is about; otherwise
-#    "inconclusive at this n".
+# 2. their **mean**, with a two-sided 95% interval **clustered by bridge entity**: queries through
+#    one bridge are not independent (`cluster_t_test(differences, bridges)` in
+#    `mechhop.analyses.evidence`: a cluster-robust standard error and Student's t with one degree
+#    of freedom fewer than there are bridges);
+# 3. the wording rule, read from the interval alone: "above control" when its lower end is above
+#    0, "below control" when its upper end is below 0, "not above control" only when its upper end
+#    is below 0.02, the effect the claim is about; otherwise "inconclusive at this n".
+#
+# Why the mean? Most incorrect queries are rescued at no layer pair in either arm, so most
+# differences are exactly 0: the median is then 0 with interval [0, 0] whatever the effect, and the
+# rule registered first could never say "inconclusive".
 #
 # Write `decide(real, control, bridges)`, returning one of those four phrases.
 #
-# <details><summary>Hint</summary>
+# <details><summary>Hint 1: the idea</summary>
 #
-# `mechhop.analyses.evidence` has every piece; `verdict(p, effect, ci_high)` is the rule. The
-# check runs your function on synthetic cases and on the shipped data, and names the case it fails.
+# An interval, not a p-value, decides: where does it lie with respect to 0 and to 0.02?
+# </details>
+#
+# <details><summary>Hint 2: the API</summary>
+#
+# `cluster_t_test(values, clusters)` returns an object with `.mean`, `.ci_low`, `.ci_high`. The
+# check runs your function on ten cases and names the case it fails and the lesson it missed.
 # </details>
 
 # %%
 import numpy as np
 
-from mechhop.analyses.evidence import cluster_bootstrap, signed_rank_test, verdict
+from mechhop.analyses.evidence import cluster_t_test
 
 
 def decide(real, control, bridges):
     # >>> exercise
-    raise NotImplementedError("Exercise 5: the primary test and its wording rule")
+    raise NotImplementedError("Exercise 5: the amended primary test and its wording rule")
     # <<< exercise
     # >>> solution
     differences = np.asarray(real, dtype=float) - np.asarray(control, dtype=float)
-    p = signed_rank_test(differences)
-    _, high, _ = cluster_bootstrap(differences, list(bridges))
-    median = float(np.median(differences))
-    return verdict(p, median if median else float(differences.mean()), high)
+    test = cluster_t_test(differences, list(bridges))
+    if test.ci_low > 0:
+        return "above control"
+    if test.ci_high < 0:
+        return "below control"
+    return "not above control" if test.ci_high < 0.02 else "inconclusive at this n"
     # <<< solution
 
 
@@ -291,15 +301,18 @@ for row in rows:
 # %% [markdown] solution-only
 # ## Answer key and discussion
 # - The claim "back-patching rescues incorrect queries" needs "above control" against *both*
-#   controls at a position. On SmolLM2 it holds against neither at t1, and against the forward
-#   control only at t2: the claim is "not above control".
+#   controls at a position. On SmolLM2's re-run (100 incorrect queries) the amended rule says
+#   "inconclusive at this n" at t1 against both controls, and at t2 "above control" against the
+#   forward control but not against the placebo: the claim does not stand at either position.
+# - The median rule registered first said "not above control" at t1: its interval was [0, 0]
+#   because 58 of the 100 differences are exactly 0. "Not above control" needs an interval that
+#   excludes the effect the claim is about; the mean's interval reaches +0.025, past 0.02.
 # - Why a forward control? The placebo writes a *foreign* state at every pair; a rescue "as often
 #   as placebo" could mean disruption, not chance. The forward control perturbs the same query by
 #   the same kind of write, from the other direction.
-# - Why resample bridges? 100 queries through 44 bridges are not 100 independent observations: a
-#   bootstrap over queries would give an interval that is too narrow.
-# - "Not above control" is a strong statement: it needs an interval that excludes the effect the
-#   claim is about. With fewer queries the same data say "inconclusive at this n".
+# - Why cluster by bridge? 100 queries through 44 bridges are not 100 independent observations:
+#   an interval over queries is too narrow when the bridges disagree (the case "bridges that
+#   disagree" says "above control" that way).
 
 # %% [markdown]
 # ## Discussion
@@ -310,3 +323,4 @@ for row in rows:
 # 3. In exercise 4, at which layer does the description first name China? What does that say about
 #    where the first hop is resolved?
 # 4. In exercise 5, what would it take for "inconclusive at this n" to become a verdict either way?
+#    (The confirmatory run on fresh queries is the project's answer: docs/results.md.)
