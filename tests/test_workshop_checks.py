@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -91,10 +93,28 @@ def wrong_shape(source, position):
     return hook
 
 
+def one_argument(source, position):
+    def hook(act):  # TransformerLens passes hook= as well
+        act[:, position] = source
+        return act
+
+    return hook
+
+
+def returns_the_slice(source, position):
+    def hook(act, hook):
+        act[:, position] = source
+        return act[:, position]
+
+    return hook
+
+
 @pytest.mark.parametrize(
     ("answer", "passed", "hint"),
     [
         (right, True, "same logits"),
+        (one_argument, False, "Give it two parameters: def hook(act, hook)."),
+        (returns_the_slice, False, "your hook returned a tensor of shape (1, 32); return the whole"),
         (in_place, True, "same logits"),
         (nothing, False, "changed nothing"),
         (next_position, False, "patched the wrong position"),
@@ -112,7 +132,7 @@ def test_backpatch_hook_check(lm, answer, passed, hint):
         at = locate(lm, query)["e1"]
         assert f"position {at + 1}, expected {at}" in check.message
     if not passed:
-        with pytest.raises(ExerciseFailed, match=hint):
+        with pytest.raises(ExerciseFailed, match=re.escape(hint)):
             check_backpatch_hook(answer, lm, query, src_layer=3, tgt_layer=1, strict=True)
 
 
@@ -127,6 +147,15 @@ def recipe_for(lm, query, src, tgt, shift=0, kind="resid_post", source_kind="res
     [
         (lambda lm, q: recipe_for(lm, q, 3, 1), right, True, "both generate"),
         (lambda lm, q: recipe_for(lm, q, 3, 1).steps[0], right, False, "a mechhop Recipe, got Patch"),
+        (lambda lm, q: Recipe(Patch(Site("resid_pre", 2, locate(lm, q)["e1"]),
+                                    source=Site("resid_post", 3, locate(lm, q)["e1"]))),
+         right, True, "both generate"),  # resid_pre of the next block is the same state
+        (lambda lm, q: recipe_for(lm, q, 3, 0), right, False,
+         "off by one: your patch writes the residual stream after block 0 (resid_post of block 0 = "
+         "resid_pre of block 1); back-patching writes it after block 1"),
+        (lambda lm, q: recipe_for(lm, q, 2, 1), right, False,
+         "off by one: your patch reads the residual stream after block 2"),
+        (lambda lm, q: recipe_for(lm, q, 3, 1), returns_the_slice, False, "your hook returned a tensor"),
         (lambda lm, q: recipe_for(lm, q, 1, 3), right, False, "source and target layers are swapped"),
         (lambda lm, q: recipe_for(lm, q, 3, 1, shift=-1), right, False, "patched the wrong position"),
         (lambda lm, q: recipe_for(lm, q, 3, 1, kind="resid_pre", source_kind="resid_pre"), right, False,
@@ -233,6 +262,31 @@ def _raise(text):
     raise KeyError("x")
 
 
+def hard_coded(model, query, layer):
+    return describer()(model, query, 1)  # ignores the layer it is given
+
+
+def twenty_tokens(model, query, layer):
+    target = PatchscopesConfig().target_text
+    at = locate_text(model, target, PatchscopesConfig().placeholder)[1]
+    source = Site("resid_post", layer, locate(model, query)["e1"])
+    recipe = Recipe(Patch(Site("resid_post", layer, at), source=source, source_prompt=query.two_hop_prompt))
+    return mechhop.generate(model, [target], recipe, max_new_tokens=20).texts[0]
+
+
+def adding(model, query, layer):
+    """Adds the source state to the target prompt's own, as a hook with += would."""
+    from mechhop.core.interventions import Record, Vector
+
+    target = PatchscopesConfig().target_text
+    write = Site("resid_post", layer, locate_text(model, target, PatchscopesConfig().placeholder)[1])
+    read = Site("resid_post", layer, locate(model, query)["e1"])
+    own = mechhop.run(model, [target], Recipe(Record(write))).records[str(write)][0]
+    state = mechhop.run(model, [query.two_hop_prompt], Recipe(Record(read))).records[str(read)][0]
+    recipe = Recipe(Patch(write, value=Vector.from_tensor(own + state)))
+    return mechhop.generate(model, [target], recipe, max_new_tokens=10).texts[0]
+
+
 @pytest.mark.parametrize(
     ("describe", "passed", "hint"),
     [
@@ -249,6 +303,9 @@ def _raise(text):
         (describer(shift=-1), False, "you read the state at position 7 ('of') of the two-hop prompt"),
         (describer(returns=lambda t: [t]), False, "describe returned a list, not a str"),
         (describer(returns=_raise), False, "describe raised KeyError"),
+        (hard_coded, False, "your description does not change with the layer: at layer 3"),
+        (twenty_tokens, False, "your text continues past mechhop's: the description is 10 greedy tokens"),
+        (adding, False, "you added the state to the target prompt's own; Patchscopes replaces it."),
     ],
 )
 def test_patchscopes_check(lm, describe, passed, hint):

@@ -21,6 +21,7 @@ from mechhop.workshop.checks import (
     finish,
     greedy,
     greedy_with_hook,
+    hook_error,
     logits_with_hook,
 )
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from mechhop.data.schema import TwoHopQuery
 
 MakeBackpatchHook = Callable[[torch.Tensor, int], HookFn]
+RESID_SHAPE = "The activation has shape (batch, position, d_model); write act[:, position, :] and return act."
 
 
 def _source_state(model: ModelLike, batch: Any, site: Site) -> torch.Tensor:
@@ -67,9 +69,7 @@ def check_backpatch_hook(
         hook = make_hook(src.clone(), at)
         got = logits_with_hook(model, tokens, name, hook)
     except Exception as exc:  # the learner's code: any error is a hint to give back
-        hint = (f"your hook raised {type(exc).__name__}: {exc}. The activation has shape (batch, position, "
-                "d_model); write act[:, position, :] and return act.")  # fmt: skip
-        return finish(Check(exercise, False, hint), strict)
+        return finish(Check(exercise, False, hook_error(exc, RESID_SHAPE)), strict)
     if torch.allclose(got, expected, atol=TOLERANCE):
         return finish(
             Check(exercise, True, f"same logits as mechhop's Patch ({name}, position {at})."), strict
@@ -137,10 +137,16 @@ def _diagnose_recipe(
     """Which likely mistake gives the learner's logits ``got``: every variant runs in one batch."""
     backend = as_backend(model)
     n = batch.tokens.shape[1]
+    n_layers = backend.spec.n_layers
     variants: list[tuple[str, Recipe]] = [
         ("clean", Recipe()),
         ("swapped", _backpatch(src_layer, tgt_layer, at)),
     ]
+    # one block off, before the other site kinds: resid_post of block l is resid_pre of block l + 1
+    variants += [(f"write {t}", _backpatch(t, src_layer, at)) for t in (tgt_layer - 1, tgt_layer + 1)
+                 if 0 <= t < n_layers and t != src_layer]  # fmt: skip
+    variants += [(f"read {s}", _backpatch(tgt_layer, s, at)) for s in (src_layer - 1, src_layer + 1)
+                 if 0 <= s < n_layers and s != tgt_layer]  # fmt: skip
     variants += [(f"position {p}", _backpatch(tgt_layer, src_layer, p)) for p in range(n) if p != at]
     kinds = [k for k in backend.spec.kinds if k != "resid_post" and k not in ("attn_scores", "pattern")]
     for kind in kinds:
@@ -162,6 +168,15 @@ def _diagnose_recipe(
         return (
             f"source and target layers are swapped: Patch's site is where the state is written (layer "
             f"{tgt_layer}, the earlier one) and source= where it is read (layer {src_layer})."
+        )
+    if match is not None and match.split()[0] in ("write", "read"):
+        verb, block = match.split()[0], int(match.split()[1])
+        want = tgt_layer if verb == "write" else src_layer
+        return (
+            f"off by one: your patch {'writes' if verb == 'write' else 'reads'} the residual stream after "
+            f"block {block} (resid_post of block {block} = resid_pre of block {block + 1}); back-patching "
+            f"{'writes' if verb == 'write' else 'reads'} it after block {want} (Site('resid_post', {want}, "
+            f"{at}))."
         )
     if match is not None and match.startswith("position "):
         wrong = int(match.split()[1])
@@ -231,11 +246,7 @@ def check_backpatch_recipe(
         hook_ok = torch.allclose(hook_logits, expected, atol=TOLERANCE)
         hook_ids = greedy_with_hook(model, batch.tokens, name, hook) if hook_ok or recipe_ok else []
     except Exception as exc:  # the learner's code: any error is a hint to give back
-        hint = (
-            f"your hook raised {type(exc).__name__}: {exc}. The activation has shape (batch, position, "
-            "d_model); write act[:, position, :] and return act."
-        )
-        return finish(Check(exercise, False, hint), strict)
+        return finish(Check(exercise, False, hook_error(exc, RESID_SHAPE)), strict)
     hook_ok = hook_ok and hook_ids == expected_ids
 
     def generates(ids: list[int], text: str) -> str:  # the logits can differ where the text does not

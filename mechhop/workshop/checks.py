@@ -52,10 +52,49 @@ def finish(check: Check, strict: bool) -> Check:
     return check
 
 
+class HookMistake(Exception):
+    """The learner's hook broke TransformerLens's contract; the message says how to keep it."""
+
+
+def guarded(hook: HookFn) -> HookFn:
+    """``hook`` as TransformerLens calls it, checking what it returns: ``None`` (an in-place edit)
+    or a tensor of the activation's shape; anything else is named before TransformerLens fails on
+    it with a reshape error."""
+
+    learner: Any = hook
+
+    def checked(act: torch.Tensor, hook: Any) -> torch.Tensor | None:
+        out = learner(act, hook=hook)  # as TransformerLens calls it: hook= by name
+        if out is None or (isinstance(out, torch.Tensor) and out.shape == act.shape):
+            return out
+        got = f"a {type(out).__name__}"
+        if isinstance(out, torch.Tensor):
+            got = f"a tensor of shape {tuple(out.shape)}"
+        raise HookMistake(
+            f"your hook returned {got}; return the whole activation, shape {tuple(act.shape)} "
+            "(batch, position, ...), after writing into it (or return None after an in-place write)."
+        )
+
+    return checked
+
+
+def hook_error(exc: Exception, shape: str) -> str:
+    """What to tell a learner whose hook raised ``exc``; ``shape`` describes the activation."""
+    if isinstance(exc, HookMistake):
+        return str(exc)
+    text = str(exc)
+    if isinstance(exc, TypeError) and ("'hook'" in text or "positional argument" in text):
+        return (
+            f"your hook cannot be called as TransformerLens calls it ({text}): hook(activation, "
+            "hook=hook_point). Give it two parameters: def hook(act, hook)."
+        )
+    return f"your hook raised {type(exc).__name__}: {exc}. {shape}"
+
+
 def logits_with_hook(model: ModelLike, tokens: torch.Tensor, name: str, hook: HookFn) -> torch.Tensor:
     backend = as_backend(model)
     mask = torch.ones_like(tokens)
-    with backend.hooks([(name, hook)]):
+    with backend.hooks([(name, guarded(hook))]):
         return backend.forward(tokens, mask)[0].float()
 
 

@@ -12,7 +12,7 @@ from mechhop.core.generation import run
 from mechhop.core.recipe import Recipe
 from mechhop.core.tokens import encode
 from mechhop.data.positions import locate
-from mechhop.workshop.checks import TOLERANCE, Check, HookFn, finish
+from mechhop.workshop.checks import TOLERANCE, Check, HookFn, finish, guarded, hook_error
 
 if TYPE_CHECKING:
     from mechhop.core.backend import ModelLike
@@ -107,15 +107,14 @@ def check_knockout_hook(
             seen.setdefault("point", hook)
             return fn(act, hook=hook)
 
-        with backend.hooks([(backend.hook_name("attn_scores", layer), spy) for layer in layers]):
+        with backend.hooks([(backend.hook_name("attn_scores", layer), guarded(spy)) for layer in layers]):
             got = backend.forward(tokens, torch.ones_like(tokens))[0, -1].float()
     except Exception as exc:  # the learner's code: any error is a hint to give back
-        hint = (
-            f"your hook raised {type(exc).__name__}: {exc}. The scores have shape (batch, head, query_pos, "
-            f"key_pos) = {shape}; set act[:, :, query_position, key_positions] = float('-inf') and "
-            "return act."
+        scores = (
+            f"The scores have shape (batch, head, query_pos, key_pos) = {shape}; set "
+            "act[:, :, query_position, key_positions] = float('-inf') and return act."
         )
-        return finish(Check(exercise, False, hint), strict)
+        return finish(Check(exercise, False, hook_error(exc, scores)), strict)
     where = f"layers {list(layers)}, query {q} -> keys {list(keys)}"
     if torch.allclose(got, expected, atol=TOLERANCE):
         return finish(Check(exercise, True, f"same logits as mechhop's KnockOut ({where})."), strict)
