@@ -22,7 +22,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "notebooks"
 SMALL = {
     "01_quickstart.ipynb": "LAYER_STEP = 5",
     "02_recipes.ipynb": "",
-    "03_workshop.ipynb": "EVALUATE, PER_GROUP, LAYER_STEP = 300, 1, 5",
+    "03_workshop.ipynb": "EVALUATE, PER_GROUP, LAYER_STEP, MAX_PER_BRIDGE = 300, 1, 5, 1",
     "workshop/exercises.ipynb": "",
     "workshop/solutions.ipynb": "",
 }
