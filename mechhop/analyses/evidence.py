@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy.stats import binomtest, norm
+from scipy.stats import norm
+
+from mechhop.analyses.stats import sign_test
 
 Values = Sequence[float] | np.ndarray  # per-query differences, as a list or an array
 
@@ -149,9 +151,7 @@ def detectable_difference(se: float, alpha: float = ALPHA, power: float = POWER)
 
 def mcnemar_test(real_only: int, control_only: int) -> float:
     """Two-sided exact McNemar p: queries rescued by the real intervention only vs by the control only."""
-    if real_only + control_only == 0:
-        return float("nan")
-    return float(binomtest(real_only, real_only + control_only).pvalue)
+    return sign_test(real_only, control_only)  # exact McNemar is the sign test of the discordant pairs
 
 
 def mcnemar_detectable(n: int, discordant: float, alpha: float = ALPHA, power: float = POWER) -> float:

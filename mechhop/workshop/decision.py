@@ -95,9 +95,11 @@ class _DecisionCase:
 
 
 def _normal_verdict(test: Any) -> str:
+    from scipy.stats import norm
+
     from mechhop.analyses.evidence import mean_verdict
 
-    half = 1.959963984540054 * test.se
+    half = float(norm.ppf(0.975)) * test.se
     return mean_verdict(test.mean - half, test.mean + half)
 
 
